@@ -1,0 +1,95 @@
+import Foundation
+
+/// A tab-separated table as frontline's data files write it: UTF-8, one header
+/// row, `#` comment lines and blank lines ignored, fields never quoted.
+///
+/// Rows keep their 1-based line numbers so that every later check can point at
+/// the line a user has to fix.
+public struct TSVTable: Sendable {
+    public struct Row: Sendable {
+        public let line: Int
+        public let fields: [String]
+        /// The header this row was read under, for lookup by column name.
+        let columns: [String: Int]
+
+        /// The value in the named column, trimmed; "" when the row is short.
+        public subscript(_ column: String) -> String {
+            guard let i = columns[column], i < fields.count else { return "" }
+            return fields[i]
+        }
+    }
+
+    public let path: String
+    public let header: [String]
+    public let headerLine: Int
+    public let rows: [Row]
+
+    /// Parses TSV text. `path` is only used in messages.
+    ///
+    /// Throws ``DataError`` when the text is not UTF-8, when it has no header,
+    /// or when a required column is missing from the header. Rows with the wrong
+    /// number of fields are reported through `rowProblems` so that callers can
+    /// report all of them at once.
+    public init(text: String, path: String, required: [String] = []) throws {
+        self.path = path
+        var header: [String]? = nil
+        var headerLine = 0
+        var rows: [Row] = []
+        var columns: [String: Int] = [:]
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.first == "#" { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if header == nil {
+                header = fields
+                headerLine = lineNumber
+                for (i, name) in fields.enumerated() where columns[name] == nil { columns[name] = i }
+                continue
+            }
+            rows.append(Row(line: lineNumber, fields: fields, columns: columns))
+        }
+        guard let header else {
+            throw DataError(at: SourceLocation(file: path, line: 0), "the file is empty: it needs a header row")
+        }
+        let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            throw DataError(at: SourceLocation(file: path, line: headerLine), field: "header",
+                            "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); the header must name \(required.joined(separator: " "))")
+        }
+        self.header = header
+        self.headerLine = headerLine
+        self.rows = rows
+    }
+
+    /// Reads and parses a file.
+    public init(contentsOf url: URL, displayPath: String? = nil, required: [String] = []) throws {
+        let path = displayPath ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DataError(at: SourceLocation(file: path, line: 0), "cannot read the file: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError(at: SourceLocation(file: path, line: 0), "the file is not valid UTF-8")
+        }
+        try self.init(text: text, path: path, required: required)
+    }
+
+    /// Diagnostics for rows whose field count differs from the header's.
+    public func fieldCountProblems() -> [Diagnostic] {
+        rows.compactMap { row in
+            guard row.fields.count != header.count else { return nil }
+            let what = row.fields.count < header.count ? "missing" : "extra"
+            return Diagnostic(.error, at: SourceLocation(file: path, line: row.line), field: nil,
+                              "\(row.fields.count) fields where the header has \(header.count) (\(what) column)")
+        }
+    }
+
+    public func location(of row: Row) -> SourceLocation { SourceLocation(file: path, line: row.line) }
+}

@@ -1,0 +1,3 @@
+import CCairo
+import CPangoCairo
+import CSpng

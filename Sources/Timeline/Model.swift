@@ -1,0 +1,141 @@
+import FrontlineCore
+
+/// An sRGB colour, written `#rrggbb` in data files.
+public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
+    public let red: UInt8
+    public let green: UInt8
+    public let blue: UInt8
+
+    public init(red: UInt8, green: UInt8, blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// Parses `#rrggbb` (the `#` may be left out).
+    public init?(hex: String) {
+        var s = Substring(hex)
+        if s.first == "#" { s = s.dropFirst() }
+        guard s.count == 6, let v = UInt32(s, radix: 16) else { return nil }
+        self.init(red: UInt8((v >> 16) & 0xff), green: UInt8((v >> 8) & 0xff), blue: UInt8(v & 0xff))
+    }
+
+    public var description: String {
+        "#" + [red, green, blue].map { let h = String($0, radix: 16); return $0 < 16 ? "0" + h : h }.joined()
+    }
+
+    /// Relative luminance (WCAG), 0 for black to 1 for white; used to check that
+    /// faction colours stay distinct in greyscale print.
+    public var luminance: Double {
+        func channel(_ c: UInt8) -> Double {
+            let v = Double(c) / 255
+            return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A side in the conflict (`gna`, `lna`), as `factions.tsv` lists it.
+public struct Faction: Hashable, Sendable, Identifiable {
+    public let id: String
+    public let name: String
+    public let nameArabic: String
+    public let color: RGBColor
+    /// Short label for legends, `GNA`.
+    public let short: String
+
+    public init(id: String, name: String, nameArabic: String, color: RGBColor, short: String) {
+        self.id = id
+        self.name = name
+        self.nameArabic = nameArabic
+        self.color = color
+        self.short = short
+    }
+}
+
+/// Who holds a place.
+public enum Control: Hashable, Sendable, CustomStringConvertible {
+    /// Held by one faction (its id).
+    case faction(String)
+    /// Fought over by the named factions (ids, sorted).
+    case contested([String])
+    /// Nothing is known.
+    case unknown
+
+    /// The form written in `events.tsv`: `gna`, `contested:gna+lna`, `unknown`.
+    public var description: String {
+        switch self {
+        case .faction(let id): return id
+        case .contested(let ids): return ids.isEmpty ? "contested" : "contested:" + ids.joined(separator: "+")
+        case .unknown: return "unknown"
+        }
+    }
+
+    /// The faction id when one faction holds the place.
+    public var factionID: String? {
+        if case .faction(let id) = self { return id }
+        return nil
+    }
+}
+
+/// What an event says happened.
+public enum EventAction: String, Sendable, Hashable, CaseIterable {
+    /// `to` took the place from `from`.
+    case capture
+    /// `from` left the place; `to` says who holds it after (often the other side).
+    case withdraw
+    /// Fighting for the place; `to` is `contested:a+b`.
+    case contest
+    /// An observation that confirms the current state; it changes nothing when
+    /// consistent and sets the initial state when it comes first.
+    case hold
+}
+
+/// How sure the record is.
+public enum EventStatus: String, Sendable, Hashable, CaseIterable {
+    /// Reported by independent sources or conceded by the losing side.
+    case confirmed
+    /// Claimed by one side only.
+    case claimed
+}
+
+/// One row of `events.tsv`: a dated, sourced change (or observation) of control.
+public struct ControlEvent: Hashable, Sendable {
+    /// Where the row is, for messages.
+    public let location: SourceLocation
+    public let date: Day
+    public let precision: DatePrecision
+    /// The gazetteer id of the place (the row may spell it any way).
+    public let placeID: String
+    /// The place as the row wrote it.
+    public let placeName: String
+    /// The state the row says the place was in before; nil when left empty.
+    public let from: Control?
+    public let to: Control
+    public let action: EventAction
+    public let status: EventStatus
+    /// A citation: a seed file name, or outlet + date + URL.
+    public let source: String
+    public let note: String
+
+    public init(location: SourceLocation, date: Day, precision: DatePrecision, placeID: String, placeName: String,
+                from: Control?, to: Control, action: EventAction, status: EventStatus, source: String, note: String) {
+        self.location = location
+        self.date = date
+        self.precision = precision
+        self.placeID = placeID
+        self.placeName = placeName
+        self.from = from
+        self.to = to
+        self.action = action
+        self.status = status
+        self.source = source
+        self.note = note
+    }
+}

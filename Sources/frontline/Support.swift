@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import FrontlineCore
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let day = try? Day.parse(argument) else { return nil }
+        self = day
+    }
+}
+
+/// Exit statuses, following sysexits(3) where it has one.
+enum Exit {
+    /// Bad data: a theatre or input file that fails validation.
+    static let dataError = ExitCode(1)
+    /// Bad usage (ArgumentParser's ValidationError also exits with 64).
+    static let usage = ExitCode(64)
+    /// A system failure: a C library or the file system.
+    static let system = ExitCode(70)
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs `body`, turning frontline's error families into messages on stderr and the
+/// matching exit status. Keeps every command's error handling the same.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DataError {
+        printError(error.description)
+        throw Exit.dataError
+    } catch let error as SystemError {
+        printError("error: \(error)")
+        throw Exit.system
+    }
+}
