@@ -1,0 +1,117 @@
+import Foundation
+@testable import Render
+import Testing
+
+/// Reads an APNG back chunk by chunk, as a checker independent of the writer's bookkeeping.
+struct ParsedAPNG {
+    var chunks: [PNGChunk]
+    var types: [String] { chunks.map(\.type) }
+
+    init(_ data: Data) throws { chunks = try PNGChunks.parse(data) }
+
+    func uint32(_ d: Data, _ at: Int) -> UInt32 {
+        let b = [UInt8](d)
+        return UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
+    }
+
+    var frameCount: UInt32 { uint32(chunks.first { $0.type == "acTL" }!.data, 0) }
+    /// Sequence numbers of fcTL and fdAT in file order.
+    var sequenceNumbers: [UInt32] { chunks.filter { $0.type == "fcTL" || $0.type == "fdAT" }.map { uint32($0.data, 0) } }
+    /// (delay_num, delay_den) of each fcTL.
+    var delays: [(Int, Int)] {
+        chunks.filter { $0.type == "fcTL" }.map { c in
+            let b = [UInt8](c.data)
+            return (Int(b[20]) << 8 | Int(b[21]), Int(b[22]) << 8 | Int(b[23]))
+        }
+    }
+}
+
+@Suite struct AnimationAPNGTests {
+    static func pixels(width: Int, height: Int, shade: UInt8) -> [UInt8] {
+        var p = [UInt8](repeating: 0, count: width * height * 3)
+        for i in stride(from: 0, to: p.count, by: 3) {
+            p[i] = shade
+            p[i + 1] = UInt8(truncatingIfNeeded: i / 3)
+            p[i + 2] = 200
+        }
+        return p
+    }
+
+    func temporaryFile(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-apng-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name)
+    }
+
+    @Test func crcMatchesTheStandardCheckValue() {
+        // The CRC-32 check value of "123456789" (ISO 3309 / PNG).
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        // IEND's CRC is fixed in every PNG: AE 42 60 82.
+        #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
+    }
+
+    @Test func chunkOrderSequenceNumbersAndCRCs() throws {
+        let url = try temporaryFile("anim.png")
+        let writer = try APNGWriter(url: url)
+        for shade in [10, 90, 170] as [UInt8] {
+            try writer.add(pixels: Self.pixels(width: 40, height: 30, shade: shade), width: 40, height: 30, channels: 3, delayMilliseconds: 400)
+        }
+        let summary = try writer.finish()
+        #expect(summary.framesStored == 3)
+        let apng = try ParsedAPNG(Data(contentsOf: url)) // parse() checks every CRC
+        let types = apng.types
+        #expect(types.first == "IHDR")
+        #expect(types.last == "IEND")
+        // acTL before the first IDAT, each frame opened by an fcTL, IDAT only for the first.
+        let significant = types.filter { ["acTL", "fcTL", "IDAT", "fdAT"].contains($0) }
+        var collapsed: [String] = []
+        for t in significant where collapsed.last != t || t == "fcTL" { collapsed.append(t) }
+        #expect(collapsed == ["acTL", "fcTL", "IDAT", "fcTL", "fdAT", "fcTL", "fdAT"])
+        #expect(apng.frameCount == 3)
+        let seq = apng.sequenceNumbers
+        #expect(seq == Array(0..<UInt32(seq.count)))
+        #expect(apng.delays.map(\.0) == [400, 400, 400])
+        #expect(apng.delays.map(\.1) == [1000, 1000, 1000])
+        // No temporary file left beside it.
+        let left = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(left == ["anim.png"])
+    }
+
+    @Test func identicalNeighboursAreMergedIntoALongerDelay() throws {
+        let url = try temporaryFile("merged.apng")
+        let writer = try APNGWriter(url: url)
+        let a = Self.pixels(width: 8, height: 8, shade: 1), b = Self.pixels(width: 8, height: 8, shade: 2)
+        try writer.add(pixels: a, width: 8, height: 8, channels: 3, delayMilliseconds: 400)
+        try writer.add(pixels: a, width: 8, height: 8, channels: 3, delayMilliseconds: 400)
+        try writer.add(pixels: b, width: 8, height: 8, channels: 3, delayMilliseconds: 2000)
+        let summary = try writer.finish()
+        #expect(summary.framesGiven == 3)
+        #expect(summary.framesStored == 2)
+        let apng = try ParsedAPNG(Data(contentsOf: url))
+        #expect(apng.frameCount == 2)
+        #expect(apng.delays.map(\.0) == [800, 2000])
+    }
+
+    @Test func framesOfAnotherSizeAreRefusedAndNothingIsLeft() throws {
+        let url = try temporaryFile("bad.png")
+        let writer = try APNGWriter(url: url)
+        try writer.add(pixels: Self.pixels(width: 8, height: 8, shade: 1), width: 8, height: 8, channels: 3, delayMilliseconds: 100)
+        #expect(throws: (any Error).self) {
+            try writer.add(pixels: Self.pixels(width: 9, height: 8, shade: 1), width: 9, height: 8, channels: 3, delayMilliseconds: 100)
+        }
+        writer.abandon()
+        let left = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(left.isEmpty)
+    }
+
+    @Test func longDelaysUseCoarserUnits() {
+        #expect(APNGWriter.delayFraction(milliseconds: 400) == (400, 1000))
+        #expect(APNGWriter.delayFraction(milliseconds: 120_000) == (12_000, 100))
+    }
+
+    @Test func corruptChunksAreReported() throws {
+        var png = try PixelPNG.encode(Self.pixels(width: 4, height: 4, shade: 3), width: 4, height: 4, channels: 3)
+        png[20] ^= 0xff // inside IHDR's data
+        #expect(throws: (any Error).self) { try PNGChunks.parse(png) }
+    }
+}
