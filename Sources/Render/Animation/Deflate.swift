@@ -1,0 +1,156 @@
+/// A small, fast deflate encoder (RFC 1951) for the few rows of a frame that
+/// change from one day to the next: the header band with the date.
+///
+/// Greedy LZ77 over two candidate distances only, the pixel to the left after
+/// filtering (distance 1: runs of zero bytes, which a SUB-filtered flat colour
+/// becomes) and the row above (distance `rowBytes`), coded with the fixed
+/// Huffman tables. That is enough for a white band with a line of text, and it
+/// is one pass with no hash tables.
+///
+/// The output ends with an empty stored block (the zlib "sync flush" marker),
+/// which byte-aligns the stream and leaves it open: another raw deflate stream
+/// can follow it directly, which is how a frame's cached lower part is appended.
+enum FastDeflate {
+    /// Raw deflate data for `input`, non-final and byte-aligned at the end.
+    static func compressOpen(_ input: [UInt8], rowBytes: Int) -> [UInt8] {
+        var w = BitWriter()
+        w.reserve(input.count / 4 + 64)
+        w.write(0, bits: 1) // BFINAL = 0: more data follows
+        w.write(1, bits: 2) // BTYPE = 01: fixed Huffman codes
+        let n = input.count
+        input.withUnsafeBufferPointer { src in
+            var i = 0
+            while i < n {
+                var bestLength = 0, bestDistance = 0
+                for distance in [1, rowBytes] where distance > 0 && distance <= i && distance <= 32768 {
+                    let limit = min(258, n - i)
+                    var l = 0
+                    while l < limit && src[i + l] == src[i + l - distance] { l += 1 }
+                    if l > bestLength { bestLength = l; bestDistance = distance }
+                }
+                if bestLength >= 3 {
+                    w.writeLength(bestLength)
+                    w.writeDistance(bestDistance)
+                    i += bestLength
+                } else {
+                    w.writeLiteral(Int(src[i]))
+                    i += 1
+                }
+            }
+        }
+        w.writeSymbol(256) // end of block
+        // An empty stored block: BFINAL 0, BTYPE 00, pad to a byte, LEN 0, NLEN 0xFFFF.
+        w.write(0, bits: 3)
+        w.alignToByte()
+        w.appendBytes([0x00, 0x00, 0xFF, 0xFF])
+        return w.bytes
+    }
+}
+
+/// Adler-32 (RFC 1950), the checksum a zlib stream ends with.
+enum Adler32 {
+    static let base: UInt32 = 65521
+
+    static func checksum(_ data: [UInt8], start: UInt32 = 1) -> UInt32 {
+        var a = start & 0xffff, b = start >> 16
+        data.withUnsafeBufferPointer { p in
+            var i = 0
+            // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
+            while i < p.count {
+                let end = min(p.count, i + 5552)
+                while i < end {
+                    a &+= UInt32(p[i])
+                    b &+= a
+                    i += 1
+                }
+                a %= base
+                b %= base
+            }
+        }
+        return b << 16 | a
+    }
+
+    /// The checksum of A followed by B from the checksums of each and B's length
+    /// (zlib's adler32_combine), so a cached part need not be summed again.
+    static func combine(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        let rem = UInt32(secondLength % Int(base))
+        var sum1 = first & 0xffff
+        var sum2 = UInt32((UInt64(rem) * UInt64(sum1)) % UInt64(base))
+        sum1 += (second & 0xffff) + base - 1
+        sum2 += ((first >> 16) & 0xffff) + ((second >> 16) & 0xffff) + base - rem
+        if sum1 >= base { sum1 -= base }
+        if sum1 >= base { sum1 -= base }
+        if sum2 >= base << 1 { sum2 -= base << 1 }
+        if sum2 >= base { sum2 -= base }
+        return sum1 | (sum2 << 16)
+    }
+}
+
+/// Writes bits least-significant first, as deflate packs them.
+struct BitWriter {
+    private(set) var bytes: [UInt8] = []
+    private var accumulator: UInt64 = 0
+    private var count = 0
+
+    mutating func reserve(_ n: Int) { bytes.reserveCapacity(n) }
+
+    mutating func write(_ value: UInt32, bits: Int) {
+        accumulator |= UInt64(value) << UInt64(count)
+        count += bits
+        while count >= 8 {
+            bytes.append(UInt8(truncatingIfNeeded: accumulator))
+            accumulator >>= 8
+            count -= 8
+        }
+    }
+
+    /// A Huffman code goes most-significant bit first: reverse it into the LSB-first stream.
+    mutating func writeCode(_ code: UInt32, length: Int) {
+        var reversed: UInt32 = 0
+        for k in 0..<length { reversed |= ((code >> UInt32(k)) & 1) << UInt32(length - 1 - k) }
+        write(reversed, bits: length)
+    }
+
+    /// A literal/length symbol with the fixed code of RFC 1951 §3.2.6.
+    mutating func writeSymbol(_ s: Int) {
+        switch s {
+        case 0...143: writeCode(UInt32(0x30 + s), length: 8)
+        case 144...255: writeCode(UInt32(0x190 + s - 144), length: 9)
+        case 256...279: writeCode(UInt32(s - 256), length: 7)
+        default: writeCode(UInt32(0xC0 + s - 280), length: 8)
+        }
+    }
+
+    mutating func writeLiteral(_ byte: Int) { writeSymbol(byte) }
+
+    static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+    static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    static let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+                               4097, 6145, 8193, 12289, 16385, 24577]
+    static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+
+    /// Length 3…258 as symbol 257…285 plus extra bits.
+    mutating func writeLength(_ length: Int) {
+        var i = BitWriter.lengthBase.count - 1
+        while BitWriter.lengthBase[i] > length { i -= 1 }
+        writeSymbol(257 + i)
+        if BitWriter.lengthExtra[i] > 0 { write(UInt32(length - BitWriter.lengthBase[i]), bits: BitWriter.lengthExtra[i]) }
+    }
+
+    /// Distance 1…32768 as a 5-bit fixed code plus extra bits.
+    mutating func writeDistance(_ distance: Int) {
+        var i = BitWriter.distanceBase.count - 1
+        while BitWriter.distanceBase[i] > distance { i -= 1 }
+        writeCode(UInt32(i), length: 5)
+        if BitWriter.distanceExtra[i] > 0 { write(UInt32(distance - BitWriter.distanceBase[i]), bits: BitWriter.distanceExtra[i]) }
+    }
+
+    mutating func alignToByte() {
+        if count > 0 { write(0, bits: 8 - count) }
+    }
+
+    mutating func appendBytes(_ b: [UInt8]) {
+        precondition(count == 0, "append only at a byte boundary")
+        bytes.append(contentsOf: b)
+    }
+}

@@ -1,0 +1,73 @@
+import CSpng
+import Foundation
+@testable import Render
+import Testing
+
+/// Decodes a PNG to RGB8 with libspng, independently of the encoder under test.
+func decodeRGB(_ png: Data) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+    let ctx = try #require(spng_ctx_new(0))
+    defer { spng_ctx_free(ctx) }
+    return try png.withUnsafeBytes { buffer in
+        #expect(spng_set_png_buffer(ctx, buffer.baseAddress, buffer.count) == 0)
+        var ihdr = spng_ihdr()
+        try #require(spng_get_ihdr(ctx, &ihdr) == 0)
+        var size = 0
+        let format = Int32(SPNG_FMT_RGB8.rawValue)
+        try #require(spng_decoded_image_size(ctx, format, &size) == 0)
+        var pixels = [UInt8](repeating: 0, count: size)
+        let status = pixels.withUnsafeMutableBytes { spng_decode_image(ctx, $0.baseAddress, size, format, 0) }
+        try #require(status == 0, "spng: \(String(cString: spng_strerror(status)))")
+        return (Int(ihdr.width), Int(ihdr.height), pixels)
+    }
+}
+
+@Suite struct AnimationSplitPNGTests {
+    /// A picture with flat areas, repeated rows and noisy ones, like a map band with text.
+    static func picture(width: Int, height: Int, seed: UInt32) -> [UInt8] {
+        var p = [UInt8](repeating: 255, count: width * height * 3)
+        var s = seed
+        for y in 0..<height {
+            for x in 0..<width where (x / 7 + y / 3) % 4 == 0 || y % 11 == 5 {
+                s = s &* 1_103_515_245 &+ 12345
+                let i = (y * width + x) * 3
+                p[i] = UInt8(truncatingIfNeeded: s >> 16)
+                p[i + 1] = UInt8(truncatingIfNeeded: s >> 8)
+                p[i + 2] = UInt8(x & 0xff)
+            }
+        }
+        return p
+    }
+
+    @Test func adlerCombineMatchesTheDirectSum() {
+        let a = Array((0..<70000).map { UInt8(truncatingIfNeeded: $0 &* 31) }), b = Array((0..<9000).map { UInt8(truncatingIfNeeded: $0 ^ 0x5a) })
+        #expect(Adler32.checksum(Array("Wikipedia".utf8)) == 0x11E6_0398)
+        #expect(Adler32.combine(Adler32.checksum(a), Adler32.checksum(b), secondLength: b.count) == Adler32.checksum(a + b))
+    }
+
+    @Test func aSplitPNGDecodesToTheSamePixels() throws {
+        let width = 157, height = 60, top = 17
+        let image = Self.picture(width: width, height: height, seed: 7)
+        let lower = try SplitPNG.lower(rgb: Array(image[(top * width * 3)...]), width: width, rows: height - top)
+        let png = SplitPNG.assemble(top: Array(image[..<(top * width * 3)]), topRows: top, lower: lower)
+        _ = try PNGChunks.parse(png)
+        let decoded = try decodeRGB(png)
+        #expect(decoded.width == width && decoded.height == height)
+        #expect(decoded.pixels == image)
+    }
+
+    @Test func theCachedLowerPartServesAnotherTop() throws {
+        let width = 64, height = 40, top = 12
+        let first = Self.picture(width: width, height: height, seed: 1)
+        let lower = try SplitPNG.lower(rgb: Array(first[(top * width * 3)...]), width: width, rows: height - top)
+        // A new top band (another date) over the same lower part.
+        let newTop = Array(Self.picture(width: width, height: top, seed: 99))
+        let decoded = try decodeRGB(SplitPNG.assemble(top: newTop, topRows: top, lower: lower))
+        #expect(decoded.pixels == newTop + first[(top * width * 3)...])
+    }
+
+    @Test func longRunsAndRowRepeatsCompress() {
+        let row = [UInt8](repeating: 0, count: 4801)
+        let out = FastDeflate.compressOpen(Array([[UInt8]](repeating: row, count: 60).joined()), rowBytes: 4801)
+        #expect(out.count < 3000)
+    }
+}
