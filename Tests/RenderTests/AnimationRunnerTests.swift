@@ -95,8 +95,8 @@ final class Counter: @unchecked Sendable {
     }
 
     @Test func chunksAreContiguousAndSeveralPerWorker() {
-        #expect(FrameRunner.chunkSize(frames: 61, workers: 2) == 8)
-        #expect(FrameRunner.chunkSize(frames: 365, workers: 2) == 32)
+        #expect(FrameRunner.chunkSize(frames: 61, workers: 2) == 16)
+        #expect(FrameRunner.chunkSize(frames: 365, workers: 2) == 64)
         #expect(FrameRunner.chunkSize(frames: 3, workers: 2) == 1)
     }
 

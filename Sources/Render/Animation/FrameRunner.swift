@@ -33,9 +33,10 @@ public struct FrameRunReport: Hashable, Sendable {
 /// Work is handed out in contiguous chunks: each worker takes the next chunk
 /// of consecutive frames from a shared counter, draws them in order with its own
 /// drawer, and writes each through a temporary file and a rename. Chunks are
-/// several per worker so a worker that hits a busy stretch of the war does not
-/// leave the others idle, and long enough that a drawer can reuse its previous
-/// frame's work most of the time.
+/// two per worker: a worker that hits a busy stretch of the war does not leave
+/// the others idle for long, and chunks are long enough that a drawer reuses its
+/// previous frame's work most of the time (the first frame of a chunk is drawn
+/// whole).
 ///
 /// Cancellation is checked before each frame: frames in flight finish (whole
 /// files or nothing), no new frame starts, and the index is not written.
@@ -60,9 +61,9 @@ public struct FrameRunner {
         self.progress = progress
     }
 
-    /// Frames per chunk: about four chunks a worker, at most 32 frames.
+    /// Frames per chunk: about two chunks a worker, at most 64 frames.
     static func chunkSize(frames: Int, workers: Int) -> Int {
-        max(1, min(32, (frames + workers * 4 - 1) / (workers * 4)))
+        max(1, min(64, (frames + workers * 2 - 1) / (workers * 2)))
     }
 
     /// Runs the plan; `makeDrawer(worker)` is called once on each worker thread,

@@ -8,8 +8,16 @@ enum PixelPNG {
     /// - Parameters:
     ///   - pixels: rows top to bottom, `channels` bytes a pixel, no padding.
     ///   - channels: 3 (RGB) or 4 (RGBA).
-    ///   - compressionLevel: zlib level 0–9; frames use a low one for speed.
-    static func encode(_ pixels: [UInt8], width: Int, height: Int, channels: Int, compressionLevel: Int32 = 2) throws -> Data {
+    static func encode(_ pixels: [UInt8], width: Int, height: Int, channels: Int) throws -> Data {
+        try pixels.withUnsafeBytes { try encode($0, width: width, height: height, channels: channels) }
+    }
+
+    /// The same from a buffer: a part of a larger image needs no copy.
+    ///
+    /// Level 1 with zlib's run-length strategy and the SUB filter only: map
+    /// pixels are long runs of flat colour, which RLE matching catches at a
+    /// fraction of the cost of a full LZ77 search.
+    static func encode(_ pixels: UnsafeRawBufferPointer, width: Int, height: Int, channels: Int) throws -> Data {
         guard channels == 3 || channels == 4, width > 0, height > 0, pixels.count == width * height * channels else {
             throw SystemError("spng", "a \(width)x\(height) image with \(channels) channels needs \(width * height * channels) bytes, got \(pixels.count)")
         }
@@ -20,17 +28,16 @@ enum PixelPNG {
             guard code == 0 else { throw SystemError("spng", "\(what): \(String(cString: spng_strerror(code)))") }
         }
         try check(spng_set_option(ctx, SPNG_ENCODE_TO_BUFFER, 1), "setting buffer output")
-        try check(spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, compressionLevel), "setting the compression level")
+        try check(spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, 1), "setting the compression level")
+        try check(spng_set_option(ctx, SPNG_IMG_COMPRESSION_STRATEGY, 3), "setting the strategy") // Z_RLE
         try check(spng_set_option(ctx, SPNG_FILTER_CHOICE, Int32(SPNG_FILTER_CHOICE_SUB.rawValue)), "setting the filter")
         let colorType = channels == 3 ? SPNG_COLOR_TYPE_TRUECOLOR : SPNG_COLOR_TYPE_TRUECOLOR_ALPHA
         var ihdr = spng_ihdr(width: UInt32(width), height: UInt32(height), bit_depth: 8, color_type: UInt8(colorType.rawValue),
                              compression_method: 0, filter_method: 0, interlace_method: 0)
         try check(spng_set_ihdr(ctx, &ihdr), "setting the header")
-        var copy = pixels
-        try copy.withUnsafeMutableBytes { buffer in
-            try check(spng_encode_image(ctx, buffer.baseAddress, buffer.count, Int32(SPNG_FMT_PNG.rawValue),
-                                        Int32(SPNG_ENCODE_FINALIZE.rawValue)), "encoding")
-        }
+        // spng reads the pixels only, despite the mutable pointer in its signature.
+        try check(spng_encode_image(ctx, UnsafeMutableRawPointer(mutating: pixels.baseAddress), pixels.count,
+                                    Int32(SPNG_FMT_PNG.rawValue), Int32(SPNG_ENCODE_FINALIZE.rawValue)), "encoding")
         var length = 0
         var error: Int32 = 0
         guard let png = spng_get_png_buffer(ctx, &length, &error) else {

@@ -21,7 +21,7 @@ func decodeRGB(_ png: Data) throws -> (width: Int, height: Int, pixels: [UInt8])
     }
 }
 
-@Suite struct AnimationSplitPNGTests {
+@Suite struct AnimationBandedPNGTests {
     /// A picture with flat areas, repeated rows and noisy ones, like a map band with text.
     static func picture(width: Int, height: Int, seed: UInt32) -> [UInt8] {
         var p = [UInt8](repeating: 255, count: width * height * 3)
@@ -44,25 +44,43 @@ func decodeRGB(_ png: Data) throws -> (width: Int, height: Int, pixels: [UInt8])
         #expect(Adler32.combine(Adler32.checksum(a), Adler32.checksum(b), secondLength: b.count) == Adler32.checksum(a + b))
     }
 
-    @Test func aSplitPNGDecodesToTheSamePixels() throws {
-        let width = 157, height = 60, top = 17
-        let image = Self.picture(width: width, height: height, seed: 7)
-        let lower = try SplitPNG.lower(rgb: Array(image[(top * width * 3)...]), width: width, rows: height - top)
-        let png = SplitPNG.assemble(top: Array(image[..<(top * width * 3)]), topRows: top, lower: lower)
-        _ = try PNGChunks.parse(png)
+    @Test func bandedFramesDecodeToTheirPixels() throws {
+        let width = 157, height = 150, header = 17
+        let encoder = BandedPNG(width: width, height: height, headerRows: header)
+        let first = Self.picture(width: width, height: height, seed: 7)
+        let png = encoder.encode(image: first)
+        _ = try PNGChunks.parse(png) // every CRC
         let decoded = try decodeRGB(png)
         #expect(decoded.width == width && decoded.height == height)
-        #expect(decoded.pixels == image)
+        #expect(decoded.pixels == first)
+        #expect(encoder.counts.compressed == 5) // (150 - 17) rows in bands of 32
+
+        // Change a few pixels in one band: only that band is compressed again.
+        var second = first
+        for x in 0..<10 { second[(100 * width + x) * 3] ^= 0xff }
+        let again = try decodeRGB(encoder.encode(image: second))
+        #expect(again.pixels == second)
+        #expect(encoder.counts.compressed == 6)
+        #expect(encoder.counts.reused == 4)
     }
 
-    @Test func theCachedLowerPartServesAnotherTop() throws {
-        let width = 64, height = 40, top = 12
+    @Test func aNewHeaderOverCachedBands() throws {
+        let width = 64, height = 80, header = 12
+        let encoder = BandedPNG(width: width, height: height, headerRows: header)
+        #expect(!encoder.isPrimed)
         let first = Self.picture(width: width, height: height, seed: 1)
-        let lower = try SplitPNG.lower(rgb: Array(first[(top * width * 3)...]), width: width, rows: height - top)
-        // A new top band (another date) over the same lower part.
-        let newTop = Array(Self.picture(width: width, height: top, seed: 99))
-        let decoded = try decodeRGB(SplitPNG.assemble(top: newTop, topRows: top, lower: lower))
-        #expect(decoded.pixels == newTop + first[(top * width * 3)...])
+        _ = encoder.encode(image: first)
+        #expect(encoder.isPrimed)
+        // A new header band (another date) over the same map.
+        let newTop = Self.picture(width: width, height: header, seed: 99)
+        let decoded = try decodeRGB(encoder.encode(header: newTop))
+        #expect(decoded.pixels == newTop + first[(header * width * 3)...])
+    }
+
+    @Test func noHeaderRowsAtAll() throws {
+        let encoder = BandedPNG(width: 33, height: 40, headerRows: 0)
+        let image = Self.picture(width: 33, height: 40, seed: 5)
+        #expect(try decodeRGB(encoder.encode(image: image)).pixels == image)
     }
 
     @Test func longRunsAndRowRepeatsCompress() {

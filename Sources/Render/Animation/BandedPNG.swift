@@ -1,0 +1,129 @@
+import Foundation
+import FrontlineCore
+
+/// Encodes a sequence of frames as PNGs, recompressing only the horizontal
+/// bands of pixels that differ from the previous frame's.
+///
+/// PNG keeps one zlib stream for the whole image, but a deflate stream may be
+/// any concatenation of blocks and the image data may be split over any number
+/// of IDAT chunks. Each band is compressed on its own (``FastDeflate``, an open,
+/// byte-aligned stream that refers to nothing outside the band) and kept as a
+/// finished IDAT chunk with its CRC and Adler-32. A frame is then: the zlib
+/// header and the header band (the date changes every frame), the bands'
+/// chunks, reused where their pixels are unchanged, and a closing chunk with a
+/// final empty block and the Adler-32 of everything, combined from the bands'.
+/// Filtering is SUB only, so no row depends on the row above and bands stand alone.
+///
+/// - Important: not thread-safe; one per worker.
+final class BandedPNG {
+    /// Rows a band: small enough that a ring or a legend row dirties little,
+    /// large enough that per-band overhead stays negligible.
+    static let bandRows = 32
+
+    let width: Int
+    let height: Int
+    /// Rows at the top that change every frame (the header with the date).
+    let headerRows: Int
+    private struct Band {
+        var rgb: [UInt8]
+        var chunk: Data
+        var adler: UInt32
+        var filteredLength: Int
+    }
+    private var bands: [Band?]
+    /// Bands compressed and bands reused since the start, for benchmarks.
+    private(set) var counts = (compressed: 0, reused: 0)
+
+    init(width: Int, height: Int, headerRows: Int) {
+        self.width = width
+        self.height = height
+        self.headerRows = headerRows
+        bands = Array(repeating: nil, count: (height - headerRows + BandedPNG.bandRows - 1) / BandedPNG.bandRows)
+    }
+
+    /// Whether every band below the header has been compressed at least once,
+    /// so ``encode(header:)`` alone can make a frame.
+    var isPrimed: Bool { bands.allSatisfy { $0 != nil } }
+
+    /// Compresses `rows` RGB rows into an IDAT chunk (open deflate data) with its Adler-32.
+    private func compress(_ rgb: UnsafeRawBufferPointer, rows: Int) -> (chunk: Data, adler: UInt32, length: Int) {
+        let filtered = BandedPNG.subFiltered(rgb: rgb, width: width, rows: rows)
+        let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
+        return (PNGChunks.encode(type: "IDAT", data: Data(deflate)), Adler32.checksum(filtered), filtered.count)
+    }
+
+    /// A whole frame from its full RGB image: bands whose pixels equal the
+    /// cached ones are reused, the others compressed and cached.
+    func encode(image rgb: [UInt8]) -> Data {
+        precondition(rgb.count == width * height * 3, "image size")
+        let rowBytes = width * 3
+        return rgb.withUnsafeBytes { all in
+            for b in bands.indices {
+                let first = headerRows + b * BandedPNG.bandRows
+                let rows = min(BandedPNG.bandRows, height - first)
+                let slice = UnsafeRawBufferPointer(rebasing: all[(first * rowBytes)..<((first + rows) * rowBytes)])
+                if let cached = bands[b], cached.rgb.withUnsafeBytes({ $0.elementsEqual(slice) }) {
+                    counts.reused += 1
+                    continue
+                }
+                let (chunk, adler, length) = compress(slice, rows: rows)
+                bands[b] = Band(rgb: Array(slice), chunk: chunk, adler: adler, filteredLength: length)
+                counts.compressed += 1
+            }
+            return assemble(header: UnsafeRawBufferPointer(rebasing: all[0..<(headerRows * rowBytes)]))
+        }
+    }
+
+    /// A frame from new header rows over the cached bands (all must be primed).
+    func encode(header rgb: [UInt8]) -> Data {
+        precondition(isPrimed && rgb.count == headerRows * width * 3, "header size, or bands not primed")
+        counts.reused += bands.count
+        return rgb.withUnsafeBytes { assemble(header: $0) }
+    }
+
+    private func assemble(header: UnsafeRawBufferPointer) -> Data {
+        let top = compress(header, rows: headerRows)
+        var adler = top.adler
+        var total = top.chunk.count + 128
+        for band in bands {
+            let band = band!
+            adler = Adler32.combine(adler, band.adler, secondLength: band.filteredLength)
+            total += band.chunk.count
+        }
+        var ihdr = Data()
+        PNGChunks.appendUInt32(&ihdr, UInt32(width))
+        PNGChunks.appendUInt32(&ihdr, UInt32(height))
+        ihdr.append(contentsOf: [8, 2, 0, 0, 0]) // 8-bit truecolour, deflate, adaptive filtering, no interlace
+        var png = Data(capacity: total)
+        png.append(PNGChunks.signature)
+        png.append(PNGChunks.encode(type: "IHDR", data: ihdr))
+        // The zlib header goes in a chunk of its own so the header band's chunk
+        // needs no copying: 0x78 0x01 is deflate, 32K window, no dictionary.
+        png.append(PNGChunks.encode(type: "IDAT", data: Data([0x78, 0x01])))
+        png.append(top.chunk)
+        for band in bands { png.append(band!.chunk) }
+        // A final empty fixed-Huffman block (BFINAL 1, BTYPE 01, end-of-block) closes the stream.
+        var tail = Data([0x03, 0x00])
+        PNGChunks.appendUInt32(&tail, adler)
+        png.append(PNGChunks.encode(type: "IDAT", data: tail))
+        png.append(PNGChunks.encode(type: "IEND", data: Data()))
+        return png
+    }
+
+    /// SUB-filters RGB rows: each row starts with filter type 1, then each byte
+    /// minus the byte three to the left.
+    static func subFiltered(rgb: UnsafeRawBufferPointer, width: Int, rows: Int) -> [UInt8] {
+        let rowBytes = width * 3
+        var out = [UInt8](repeating: 0, count: rows * (rowBytes + 1))
+        out.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<rows {
+                let s = y * rowBytes, d = y * (rowBytes + 1)
+                dst[d] = 1
+                for x in 0..<min(3, rowBytes) { dst[d + 1 + x] = rgb[s + x] }
+                for x in 3..<max(3, rowBytes) { dst[d + 1 + x] = rgb[s + x] &- rgb[s + x - 3] }
+            }
+        }
+        return out
+    }
+
+}
