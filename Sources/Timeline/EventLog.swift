@@ -7,8 +7,9 @@ import Gazetteer
 ///
 /// Checking never stops at the first problem, so `frontline check` can list
 /// them all. Rows with an error are left out of ``events``; the replay checks
-/// (a `from` that contradicts the state, two changes on one day) skip places
-/// that lost a row, because a missing row would make later ones look wrong.
+/// (a `from` that contradicts the state, two changes on one day) skip a
+/// place's rows from the day of a dropped row on, because the missing row
+/// would make later ones look wrong.
 ///
 /// Place names: a row may name a place by gazetteer id, by any of its names, or
 /// by a spelling the gazetteer's normalisation maps to a name (case, accents,
@@ -50,11 +51,15 @@ public struct EventLog: Sendable {
         var problems = table.fieldCountProblems()
         var events: [ControlEvent] = []
         events.reserveCapacity(table.rows.count)
-        var brokenPlaces: Set<String> = []
+        // Place id -> the earliest day of a dropped row (distantPast when its date is bad too).
+        var brokenPlaces: [String: Day] = [:]
         for row in table.rows where row.fields.count == table.header.count {
             let (event, rowProblems, placeID) = checker.check(row)
             problems += rowProblems
-            if let event { events.append(event) } else if let placeID { brokenPlaces.insert(placeID) }
+            if let event { events.append(event) } else if let placeID {
+                let day = (try? Day.parseDated(row["date"]).day) ?? Day(ordinal: Int(Int32.min) / 2)
+                brokenPlaces[placeID] = min(brokenPlaces[placeID] ?? day, day)
+            }
         }
         problems += replay(events, skipping: brokenPlaces)
         problems.sort { ($0.location.line, $0.severity == .error ? 0 : 1) < ($1.location.line, $1.severity == .error ? 0 : 1) }
@@ -63,10 +68,15 @@ public struct EventLog: Sendable {
 
     /// Replays every place in date order (file order on ties) and reports rows
     /// whose `from` or `hold` contradicts the state, and second changes on one day.
-    static func replay(_ events: [ControlEvent], skipping broken: Set<String>) -> [Diagnostic] {
+    /// Rows of a place dated on or after a dropped row of that place are not
+    /// replayed: the missing row would make them look wrong.
+    static func replay(_ events: [ControlEvent], skipping broken: [String: Day]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var byPlace: [String: [Int]] = [:]
-        for (i, e) in events.enumerated() where !broken.contains(e.placeID) { byPlace[e.placeID, default: []].append(i) }
+        for (i, e) in events.enumerated() {
+            if let cut = broken[e.placeID], e.date >= cut { continue }
+            byPlace[e.placeID, default: []].append(i)
+        }
         for (_, indices) in byPlace {
             let order = indices.sorted { events[$0].date != events[$1].date ? events[$0].date < events[$1].date : $0 < $1 }
             var state: Control? = nil
