@@ -61,7 +61,7 @@ public struct EventLog: Sendable {
                 brokenPlaces[placeID] = min(brokenPlaces[placeID] ?? day, day)
             }
         }
-        problems += replay(events, skipping: brokenPlaces)
+        problems += replay(events, skipping: brokenPlaces) { gazetteer.place(id: $0)?.name ?? $0 }
         problems.sort { ($0.location.line, $0.severity == .error ? 0 : 1) < ($1.location.line, $1.severity == .error ? 0 : 1) }
         return EventLog(path: table.path, events: events, diagnostics: problems)
     }
@@ -70,7 +70,7 @@ public struct EventLog: Sendable {
     /// whose `from` or `hold` contradicts the state, and second changes on one day.
     /// Rows of a place dated on or after a dropped row of that place are not
     /// replayed: the missing row would make them look wrong.
-    static func replay(_ events: [ControlEvent], skipping broken: [String: Day]) -> [Diagnostic] {
+    static func replay(_ events: [ControlEvent], skipping broken: [String: Day], name: (String) -> String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var byPlace: [String: [Int]] = [:]
         for (i, e) in events.enumerated() {
@@ -85,21 +85,25 @@ public struct EventLog: Sendable {
             for i in order {
                 let e = events[i]
                 let at = e.location
+                // Messages use the gazetteer's name: the row may spell the place any way.
+                let placeName = name(e.placeID)
+                var contradicted = false
                 if let from = e.from, let current = state, from != current {
                     problems.append(Diagnostic(.error, at: at, field: "from",
-                        "'from' is \(from) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine))"))
+                        "'from' is \(from) but \(placeName) is \(current) on \(e.date) (line \(stateLine))"))
+                    contradicted = true
                 }
                 let changes: Bool
                 if let current = state {
                     if e.to == current {
-                        if e.action != .hold {
+                        if e.action != .hold && !contradicted {
                             problems.append(Diagnostic(.warning, at: at, field: "to",
-                                "\(e.action.rawValue) changes nothing: \(e.placeName) is already \(current) (line \(stateLine)); use hold for a confirmation"))
+                                "\(e.action.rawValue) changes nothing: \(placeName) is already \(current) (line \(stateLine)); use hold for a confirmation"))
                         }
                         changes = false
                     } else if e.action == .hold {
                         problems.append(Diagnostic(.error, at: at, field: "to",
-                            "hold says \(e.to) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine)); a change needs capture, withdraw or contest"))
+                            "hold says \(e.to) but \(placeName) is \(current) on \(e.date) (line \(stateLine)); a change needs capture, withdraw or contest"))
                         changes = true
                     } else {
                         changes = true
@@ -111,7 +115,7 @@ public struct EventLog: Sendable {
                 if changes {
                     if let last = lastChange, last.day == e.date {
                         problems.append(Diagnostic(.error, at: at, field: "date",
-                            "second change of \(e.placeName) on \(e.date) (first on line \(last.line)); keep the one the sources support"))
+                            "second change of \(placeName) on \(e.date) (first on line \(last.line)); keep the one the sources support"))
                     }
                     lastChange = (e.date, at.line)
                 }
