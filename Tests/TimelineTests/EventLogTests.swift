@@ -163,3 +163,14 @@ import Testing
         }
     }
 }
+
+@Suite struct EventLogTextTests {
+    @Test func crlfLinesCommentsAndPaddedFields() throws {
+        let text = "# comment\r\n" + Fixture.header + "\r\n\r\n2019-04-03\t Tripoli \t\tgna\thold\ts\t\u{00A0}note\u{00A0}\tconfirmed\r\n"
+        let log = try EventLog.parse(text: text, path: "events.tsv", gazetteer: Fixture.gazetteer, factions: Fixture.factions)
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        #expect(log.events.first?.location.line == 4)
+        #expect(log.events.first?.placeName == "Tripoli")
+        #expect(log.events.first?.note == "note")
+    }
+}
