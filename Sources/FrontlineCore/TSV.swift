@@ -94,7 +94,9 @@ public struct TSVTable: Sendable {
     /// A field without the spaces around it (Unicode space separators and tabs,
     /// as `CharacterSet.whitespaces`); ASCII fields skip the scalar walk.
     static func trimmed(_ field: Substring) -> String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? s == " " || s == "\t" : s.properties.generalCategory == .spaceSeparator
+        }
         let scalars = field.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return String(field) }
         guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
