@@ -135,6 +135,8 @@ struct RowChecker {
     let factionIDs: [String]
     let factionSet: Set<String>
     let hasStatus: Bool
+    /// Column positions, looked up once: a row is read 100,000 times in a big log.
+    private let column: [String: Int]
     private var placeCache: [String: Result<Place, PlaceProblem>] = [:]
 
     struct PlaceProblem: Error { let message: String }
@@ -145,6 +147,9 @@ struct RowChecker {
         self.factionIDs = factionIDs
         self.factionSet = Set(factionIDs)
         self.hasStatus = table.header.contains("status")
+        var column: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where column[name] == nil { column[name] = i }
+        self.column = column
     }
 
     /// The event of a row, or nil with the reasons; also the place id when the
@@ -152,28 +157,34 @@ struct RowChecker {
     mutating func check(_ row: TSVTable.Row) -> (ControlEvent?, [Diagnostic], String?) {
         let at = table.location(of: row)
         var problems: [Diagnostic] = []
+        // Rows reaching here have as many fields as the header, and every required column exists.
+        let cells = row.fields
+        let date = cells[column["date"]!], placeName = cells[column["place"]!], fromText = cells[column["from"]!]
+        let toText = cells[column["to"]!], actionText = cells[column["action"]!], source = cells[column["source"]!]
+        let note = cells[column["note"]!], statusText = hasStatus ? cells[column["status"]!] : ""
         func fail(_ field: String, _ message: String) { problems.append(Diagnostic(.error, at: at, field: field, message)) }
 
         var dated: DatedDay? = nil
-        do { dated = try Day.parseDated(row["date"]) } catch { fail("date", error.description) }
+        if let fast = Self.quickDay(date) { dated = DatedDay(day: fast, precision: .day) } else {
+            do { dated = try Day.parseDated(date) } catch { fail("date", error.description) }
+        }
         var place: Place? = nil
-        let placeName = row["place"]
         switch resolvePlace(placeName) {
         case .success(let p): place = p
         case .failure(let problem): fail("place", problem.message)
         }
-        let from = control(row["from"], field: "from", allowEmpty: true, problems: &problems, at: at)
-        let to = control(row["to"], field: "to", allowEmpty: false, problems: &problems, at: at)
-        let action = EventAction(rawValue: row["action"])
+        let from = control(fromText, field: "from", allowEmpty: true, problems: &problems, at: at)
+        let to = control(toText, field: "to", allowEmpty: false, problems: &problems, at: at)
+        let action = EventAction(rawValue: actionText)
         if action == nil {
-            fail("action", "unknown action '\(row["action"])'; use one of \(EventAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail("action", "unknown action '\(actionText)'; use one of \(EventAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var status: EventStatus? = .confirmed
         if hasStatus {
-            status = EventStatus(rawValue: row["status"])
+            status = EventStatus(rawValue: statusText)
             if status == nil {
-                fail("status", row["status"].isEmpty ? "no status; write confirmed or claimed"
-                      : "unknown status '\(row["status"])'; use confirmed or claimed")
+                fail("status", statusText.isEmpty ? "no status; write confirmed or claimed"
+                      : "unknown status '\(statusText)'; use confirmed or claimed")
             }
         }
         if let action, let to = to ?? nil {
@@ -188,7 +199,7 @@ struct RowChecker {
                 fail("to", "\(action.rawValue) from \(from) to \(to) changes nothing")
             }
         }
-        if row["source"].isEmpty {
+        if source.isEmpty {
             problems.append(Diagnostic(.warning, at: at, field: "source", "no source: cite an article file, or outlet, date and URL"))
         }
         guard problems.allSatisfy({ $0.severity == .warning }),
@@ -197,8 +208,29 @@ struct RowChecker {
         }
         let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: place.id,
                                  placeName: placeName, from: from, to: to, action: action, status: status,
-                                 source: row["source"], note: row["note"])
+                                 source: source, note: note)
         return (event, problems, place.id)
+    }
+
+    /// `YYYY-MM-DD` read straight from the bytes; nil for anything else (month
+    /// dates, errors), which then takes the general parser and its messages.
+    static func quickDay(_ text: String) -> Day? {
+        guard text.utf8.count == 10 else { return nil }
+        var parts = (0, 0, 0)
+        for (i, b) in text.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == 0x2D else { return nil }  // "-"
+                continue
+            }
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            let digit = Int(b - 0x30)
+            switch i {
+            case 0..<4: parts.0 = parts.0 * 10 + digit
+            case 5..<7: parts.1 = parts.1 * 10 + digit
+            default: parts.2 = parts.2 * 10 + digit
+            }
+        }
+        return Day(year: parts.0, month: parts.1, day: parts.2)
     }
 
     /// Parses a control cell; returns `.some(nil)` for an allowed empty cell and
