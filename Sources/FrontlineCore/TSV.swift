@@ -52,8 +52,15 @@ public struct TSVTable: Sendable {
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             if line.utf8.first == 0x23 { continue }  // "#"
-            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
-                .map { TSVTable.trimmed(Substring($0)) }
+            var fields: [String] = []
+            fields.reserveCapacity(header?.count ?? 8)
+            var fieldStart = line.startIndex
+            while true {
+                let fieldEnd = line.utf8[fieldStart...].firstIndex(of: 0x09) ?? line.endIndex
+                fields.append(TSVTable.trimmed(line[fieldStart..<fieldEnd]))
+                if fieldEnd == line.endIndex { break }
+                fieldStart = line.utf8.index(after: fieldEnd)
+            }
             if header == nil {
                 header = fields
                 headerLine = lineNumber

@@ -137,7 +137,10 @@ struct RowChecker {
     let hasStatus: Bool
     /// Column positions, looked up once: a row is read 100,000 times in a big log.
     private let column: [String: Int]
-    private var placeCache: [String: Result<Place, PlaceProblem>] = [:]
+    /// Place name -> gazetteer id, and control cell -> parsed value: a log names
+    /// the same few places and factions over and over.
+    private var placeCache: [String: Result<String, PlaceProblem>] = [:]
+    private var controlCache: [String: Result<Control?, Control.ParseFailure>] = [:]
 
     struct PlaceProblem: Error { let message: String }
 
@@ -168,9 +171,9 @@ struct RowChecker {
         if let fast = Self.quickDay(date) { dated = DatedDay(day: fast, precision: .day) } else {
             do { dated = try Day.parseDated(date) } catch { fail("date", error.description) }
         }
-        var place: Place? = nil
+        var placeID: String? = nil
         switch resolvePlace(placeName) {
-        case .success(let p): place = p
+        case .success(let id): placeID = id
         case .failure(let problem): fail("place", problem.message)
         }
         let from = control(fromText, field: "from", allowEmpty: true, problems: &problems, at: at)
@@ -203,13 +206,13 @@ struct RowChecker {
             problems.append(Diagnostic(.warning, at: at, field: "source", "no source: cite an article file, or outlet, date and URL"))
         }
         guard problems.allSatisfy({ $0.severity == .warning }),
-              let dated, let place, let from, let to = to ?? nil, let action, let status else {
-            return (nil, problems, place?.id)
+              let dated, let placeID, let from, let to = to ?? nil, let action, let status else {
+            return (nil, problems, placeID)
         }
-        let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: place.id,
+        let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: placeID,
                                  placeName: placeName, from: from, to: to, action: action, status: status,
                                  source: source, note: note)
-        return (event, problems, place.id)
+        return (event, problems, placeID)
     }
 
     /// `YYYY-MM-DD` read straight from the bytes; nil for anything else (month
@@ -235,9 +238,14 @@ struct RowChecker {
 
     /// Parses a control cell; returns `.some(nil)` for an allowed empty cell and
     /// nil (after recording the problem) for a bad one.
-    private func control(_ text: String, field: String, allowEmpty: Bool,
-                         problems: inout [Diagnostic], at: SourceLocation) -> Control?? {
-        switch Control.parse(text, factions: factionSet) {
+    private mutating func control(_ text: String, field: String, allowEmpty: Bool,
+                                  problems: inout [Diagnostic], at: SourceLocation) -> Control?? {
+        let parsed: Result<Control?, Control.ParseFailure>
+        if let cached = controlCache[text] { parsed = cached } else {
+            parsed = Control.parse(text, factions: factionSet)
+            controlCache[text] = parsed
+        }
+        switch parsed {
         case .success(let c):
             if c == nil, !allowEmpty {
                 problems.append(Diagnostic(.error, at: at, field: field, "empty '\(field)': write a faction id, contested:a+b or unknown"))
@@ -255,9 +263,9 @@ struct RowChecker {
         }
     }
 
-    private mutating func resolvePlace(_ name: String) -> Result<Place, PlaceProblem> {
+    private mutating func resolvePlace(_ name: String) -> Result<String, PlaceProblem> {
         if let cached = placeCache[name] { return cached }
-        let result = Self.resolvePlace(name, in: gazetteer)
+        let result = Self.resolvePlace(name, in: gazetteer).map(\.id)
         placeCache[name] = result
         return result
     }

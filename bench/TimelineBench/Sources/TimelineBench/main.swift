@@ -25,10 +25,30 @@ let eventCount = 100_000
 let arguments = CommandLine.arguments
 let repeats = arguments.count > 1 ? Int(arguments[1]) ?? 7 : 7
 
-func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+/// CPU time of this thread: on a machine shared with other builds, wall time
+/// also counts the time spent waiting for a core. Both are reported.
+func threadCPUNanoseconds() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
+
+/// Wall-clock and thread-CPU milliseconds of `body`.
+func milliseconds(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpu = threadCPUNanoseconds()
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, Double(threadCPUNanoseconds() - cpu) / 1e6)
+}
+
+/// Runs `body` `runs + 1` times and returns the wall and CPU medians, the first run not counted (warm-up).
+func measure(runs: Int, _ body: () throws -> Void) rethrows -> (wall: [Double], cpu: [Double]) {
+    var wall: [Double] = [], cpu: [Double] = []
+    for run in 0...runs {
+        let m = try milliseconds(body)
+        if run > 0 { wall.append(m.wall); cpu.append(m.cpu) }
+    }
+    return (wall, cpu)
 }
 
 func median(_ xs: [Double]) -> Double {
@@ -83,48 +103,43 @@ try ("date\tplace\tfrom\tto\taction\tsource\tnote\tstatus\n" + rows.joined(separ
 
 let places = try Gazetteer.load(contentsOf: folder.appendingPathComponent("gazetteer.tsv"))
 let factions = try Faction.load(contentsOf: folder.appendingPathComponent("factions.tsv"))
-var loadIndex: [Double] = []
 var timeline: ControlTimeline? = nil
 // Earlier results are kept until the end, so freeing them is not timed as loading.
 var kept: [ControlTimeline] = []
-for run in 0...repeats {
+let loadIndex = try measure(runs: repeats) {
     if let timeline { kept.append(timeline) }
-    let ms = try milliseconds {
-        let log = try EventLog.load(contentsOf: folder.appendingPathComponent("events.tsv"), gazetteer: places, factions: factions)
-        precondition(log.errors.isEmpty, "the synthetic log should check clean: \(log.errors.prefix(3))")
-        precondition(log.events.count == eventCount)
-        timeline = ControlTimeline(events: log.events, gazetteer: places)
-    }
-    if run > 0 { loadIndex.append(ms) }
+    let log = try EventLog.load(contentsOf: folder.appendingPathComponent("events.tsv"), gazetteer: places, factions: factions)
+    precondition(log.errors.isEmpty, "the synthetic log should check clean: \(log.errors.prefix(3))")
+    precondition(log.events.count == eventCount)
+    timeline = ControlTimeline(events: log.events, gazetteer: places)
 }
 kept.removeAll()
 // Where the load time goes: reading and splitting the TSV alone.
-var tsvOnly: [Double] = []
-for run in 0...repeats {
-    let ms = try milliseconds { _ = try TSVTable(contentsOf: folder.appendingPathComponent("events.tsv")) }
-    if run > 0 { tsvOnly.append(ms) }
+let tsvOnly = try measure(runs: repeats) { _ = try TSVTable(contentsOf: folder.appendingPathComponent("events.tsv")) }
+var theatres: [Theatre] = []
+let theatreLoad = try measure(runs: max(2, repeats / 2)) {
+    theatres.append(try Theatre.load(directory: folder))
 }
-var theatreLoad: [Double] = []
-for run in 0...max(1, repeats / 2) {
-    var theatre: Theatre? = nil
-    let ms = try milliseconds { theatre = try Theatre.load(directory: folder) }
-    if run > 0 { theatreLoad.append(ms) }
-    precondition(theatre?.events.count == eventCount)
-}
+precondition(theatres.allSatisfy { $0.events.count == eventCount })
+theatres.removeAll()
 let t = timeline!
-var stateTimes: [Double] = []
-var checksum = 0
 let stateRuns = ProcessInfo.processInfo.environment["BENCH_STATE_RUNS"].flatMap { Int($0) } ?? 1000
-for run in 0...stateRuns {
-    let day = start.adding(days: Int.random(in: -10...470, using: &rng))
-    let ms = milliseconds { checksum &+= t.state(at: day).places.count }
-    if run > 0 { stateTimes.append(ms) }
+var checksum = 0
+let days = (0...stateRuns).map { _ in start.adding(days: Int.random(in: -10...470, using: &rng)) }
+var dayIndex = 0
+let stateTimes = measure(runs: stateRuns) {
+    checksum &+= t.state(at: days[dayIndex]).places.count
+    dayIndex += 1
 }
 precondition(checksum == (stateRuns + 1) * placeCount)
 
 func f(_ x: Double) -> String { String(format: "%.2f", x) }
-print("events \(eventCount), places \(placeCount), runs \(repeats) (load) / 1000 (state)")
-print("load + index (EventLog.load + ControlTimeline): median \(f(median(loadIndex))) ms, min \(f(loadIndex.min()!)) ms, max \(f(loadIndex.max()!)) ms")
-print("  of which TSVTable (read + split, FrontlineCore): median \(f(median(tsvOnly))) ms")
-print("Theatre.load (with the 10,000-place gazetteer): median \(f(median(theatreLoad))) ms")
-print("state(at:): median \(f(median(stateTimes))) ms, p99 \(f(stateTimes.sorted()[stateTimes.count * 99 / 100])) ms, max \(f(stateTimes.max()!)) ms")
+func line(_ name: String, _ m: (wall: [Double], cpu: [Double])) {
+    let sorted = m.wall.sorted()
+    print("\(name): median \(f(median(m.wall))) ms wall (min \(f(sorted.first!)), p99 \(f(sorted[sorted.count * 99 / 100])), max \(f(sorted.last!))), median \(f(median(m.cpu))) ms CPU")
+}
+print("events \(eventCount), places \(placeCount); \(repeats) timed runs of each load, \(stateRuns) of state(at:); first run of each not counted")
+line("load + index (EventLog.load + ControlTimeline)", loadIndex)
+line("  TSVTable alone (read + split)", tsvOnly)
+line("Theatre.load (adds the 10,000-place gazetteer)", theatreLoad)
+line("state(at:) over 10,000 places", stateTimes)
