@@ -27,6 +27,9 @@ public struct EventLog: Sendable {
     public let events: [ControlEvent]
     /// Errors and warnings, in line order.
     public let diagnostics: [Diagnostic]
+    /// Indices of ``events`` per place id in the order they apply, computed
+    /// once for the replay and handed on to ``ControlTimeline/init(log:gazetteer:)``.
+    let applyOrder: [String: [Int]]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -61,24 +64,22 @@ public struct EventLog: Sendable {
                 brokenPlaces[placeID] = min(brokenPlaces[placeID] ?? day, day)
             }
         }
-        problems += replay(events, skipping: brokenPlaces) { gazetteer.place(id: $0)?.name ?? $0 }
+        let order = ControlTimeline.applyOrder(events)
+        problems += replay(events, order: order, skipping: brokenPlaces) { gazetteer.place(id: $0)?.name ?? $0 }
         problems.sort { ($0.location.line, $0.severity == .error ? 0 : 1) < ($1.location.line, $1.severity == .error ? 0 : 1) }
-        return EventLog(path: table.path, events: events, diagnostics: problems)
+        return EventLog(path: table.path, events: events, diagnostics: problems, applyOrder: order)
     }
 
     /// Replays every place in date order (file order on ties) and reports rows
     /// whose `from` or `hold` contradicts the state, and second changes on one day.
     /// Rows of a place dated on or after a dropped row of that place are not
     /// replayed: the missing row would make them look wrong.
-    static func replay(_ events: [ControlEvent], skipping broken: [String: Day], name: (String) -> String) -> [Diagnostic] {
+    static func replay(_ events: [ControlEvent], order byPlace: [String: [Int]], skipping broken: [String: Day],
+                       name: (String) -> String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var byPlace: [String: [Int]] = [:]
-        for (i, e) in events.enumerated() {
-            if let cut = broken[e.placeID], e.date >= cut { continue }
-            byPlace[e.placeID, default: []].append(i)
-        }
-        for (_, indices) in byPlace {
-            let order = indices.sorted { events[$0].date != events[$1].date ? events[$0].date < events[$1].date : $0 < $1 }
+        for (placeID, indices) in byPlace {
+            let cut = broken[placeID]
+            let order = cut.map { cut in indices.filter { events[$0].date < cut } } ?? indices
             var state: Control? = nil
             var stateLine = 0
             var lastChange: (day: Day, line: Int)? = nil

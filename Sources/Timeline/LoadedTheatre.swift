@@ -138,7 +138,7 @@ public struct Theatre: Sendable {
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
                                                     gazetteer: gazetteer, factions: factions) }) else { return (nil, problems) }
         problems += log.diagnostics
-        let timeline = ControlTimeline(events: log.events, gazetteer: gazetteer)
+        let timeline = ControlTimeline(log: log, gazetteer: gazetteer)
         let theatre = Theatre(settings: settings, gazetteer: gazetteer, factions: factions, events: log.events,
                               timeline: timeline, warnings: problems.filter { $0.severity == .warning })
         return (theatre, problems)

@@ -111,7 +111,7 @@ let loadIndex = try measure(runs: repeats) {
     let log = try EventLog.load(contentsOf: folder.appendingPathComponent("events.tsv"), gazetteer: places, factions: factions)
     precondition(log.errors.isEmpty, "the synthetic log should check clean: \(log.errors.prefix(3))")
     precondition(log.events.count == eventCount)
-    timeline = ControlTimeline(events: log.events, gazetteer: places)
+    timeline = ControlTimeline(log: log, gazetteer: places)
 }
 kept.removeAll()
 // Where the load time goes: reading and splitting the TSV alone.
