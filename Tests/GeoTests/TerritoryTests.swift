@@ -114,8 +114,9 @@ private let twoSides = [
         #expect(far.zones.isEmpty && far.noData.count == 1)
     }
 
-    @Test func outputIsDeterministicAndIndependentOfInputOrder() throws {
-        let builder = try TerritoryBuilder(land: [square], reachMeters: 40_000)
+    @Test(arguments: [(40_000.0, false), (9_000.0, true)])
+    func outputIsDeterministicAndIndependentOfInputOrder(reach: Double, weighted: Bool) throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: reach)
         var places: [TerritoryPlace] = []
         var seed: UInt64 = 42
         func next() -> Double {
@@ -125,12 +126,13 @@ private let twoSides = [
         for i in 0..<120 {
             let x = next() * 100, y = next() * 100
             let control: Control = i % 17 == 0 ? .contested(["a", "b"]) : (x + 10 * (next() - 0.5) < 50 ? .faction("a") : .faction("b"))
-            places.append(place("p\(i)", control, x, y))
+            places.append(place("p\(i)", control, x, y, weight: weighted && i % 4 == 0 ? 1.7 : 1))
         }
         let first = try builder.build(places)
         try TerritoryChecks.validate(first, land: builder)
+        #expect(!first.fronts.isEmpty)
         #expect(try builder.build(places.reversed()) == first)
-        #expect(try TerritoryBuilder(land: [square], reachMeters: 40_000).build(places) == first)
+        #expect(try TerritoryBuilder(land: [square], reachMeters: reach).build(places) == first)
         for p in places {
             #expect(try TerritoryChecks.controller(at: p.point, in: first, builder: builder) == p.control)
         }

@@ -53,7 +53,9 @@ func places(_ n: Int) -> [TerritoryPlace] {
 }
 
 let builder = try TerritoryBuilder(land: [land], reachMeters: 60_000)
-for n in [150, 5_000] {
+// Sizes may be given as arguments (e.g. `TerritoryBench 150` for profiling).
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+for n in sizes.isEmpty ? [150, 5_000] : sizes {
     let input = places(n)
     let runs = n < 1000 ? 200 : 30
     var times: [Double] = []
