@@ -138,6 +138,18 @@ private let twoSides = [
         }
     }
 
+    @Test func collinearPlaces() throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: 30_000)
+        let places = [place("a", .faction("a"), 10, 50), place("b", .faction("a"), 40, 50), place("c", .faction("b"), 70, 50),
+                      place("d", .faction("b"), 95, 50)]
+        let territory = try builder.build(places)
+        try TerritoryChecks.validate(territory, land: builder)
+        for p in places {
+            #expect(try TerritoryChecks.controller(at: p.point, in: territory, builder: builder) == p.control)
+        }
+        #expect(territory.fronts.map(\.between) == [["a", "b"]])
+    }
+
     @Test func duplicateCoordinatesShareOneCell() throws {
         let builder = try TerritoryBuilder(land: [square], reachMeters: 200_000)
         let territory = try builder.build([
@@ -169,13 +181,15 @@ private let twoSides = [
         #expect(TerritoryFront.opposingPairs(.contested(["a", "b"]), .contested(["a", "b"])).isEmpty)
     }
 
-    @Test func gridNearestMatchesBruteForce() {
+    /// Spread and degenerate layouts (all points on one line: yScale 0).
+    @Test(arguments: [0.3, 0])
+    func gridNearestMatchesBruteForce(yScale: Double) {
         var seed: UInt64 = 7
         func next() -> Double {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Double(seed >> 11) / Double(1 << 53) * 1_000_000
         }
-        let points = (0..<500).map { _ in PlanarPoint(x: next(), y: next() * 0.3) }
+        let points = (0..<500).map { _ in PlanarPoint(x: next(), y: next() * yScale) }
         let grid = TerritoryGrid(points: points)
         for _ in 0..<200 {
             let q = PlanarPoint(x: next() * 1.4 - 200_000, y: next() - 300_000)
