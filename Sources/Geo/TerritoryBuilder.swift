@@ -59,6 +59,13 @@ public final class TerritoryBuilder {
         // Unknown places claim nothing; non-finite coordinates cannot be placed.
         let sites = places
             .filter { $0.control != .unknown && $0.point.x.isFinite && $0.point.y.isFinite }
+            .map { place -> TerritoryPlace in
+                // One zone per contested set, however the ids were ordered.
+                guard case .contested(let ids) = place.control else { return place }
+                var normalised = place
+                normalised.control = .contested(Array(Set(ids)).sorted())
+                return normalised
+            }
             .sorted { $0.id < $1.id || ($0.id == $1.id && ($0.point.x, $0.point.y) < ($1.point.x, $1.point.y)) }
         guard !sites.isEmpty, let landBox = landBounds else {
             return Territory(zones: [], fronts: [], noData: landPolygons)

@@ -88,6 +88,16 @@ private let twoSides = [
         #expect(abs(xs[0] - 30_000) < 1 && abs(xs[1] - 70_000) < 1)
     }
 
+    @Test func contestedIdsInAnyOrderMakeOneZone() throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: 200_000)
+        let territory = try builder.build([
+            place("a", .faction("a"), 10, 50), place("c", .contested(["a", "b"]), 50, 40),
+            place("c2", .contested(["b", "a", "b"]), 50, 60), place("b", .faction("b"), 90, 50),
+        ])
+        try TerritoryChecks.validate(territory, land: builder)
+        #expect(territory.zones.map(\.controller) == [.faction("a"), .faction("b"), .contested(["a", "b"])])
+    }
+
     @Test func emptyInputLeavesAllLandWithoutData() throws {
         let builder = try TerritoryBuilder(land: [square])
         let territory = try builder.build([])
