@@ -221,6 +221,19 @@ extension GEOSGeometry {
         }
     }
 
+    /// The exterior ring of each part, as GEOS stores it (closed, orientation
+    /// unchanged); an empty ring for a part that is not a polygon.
+    func exteriorRings() throws -> [[PlanarPoint]] {
+        try borrowedParts().map { part in
+            guard try Self.typeID(part, context: context) == Int32(GEOS_POLYGON.rawValue) else { return [] }
+            // GEOSGetExteriorRing_r: NULL on failure; the ring stays owned by the polygon.
+            guard let shell = GEOSGetExteriorRing_r(context.handle, part) else {
+                throw context.error("GEOSGetExteriorRing_r")
+            }
+            return try Self.points(ofLine: shell, context: context)
+        }
+    }
+
     /// Every line in the geometry (line strings, multi line strings, collections);
     /// polygons and points are skipped.
     func lines() throws -> [[PlanarPoint]] {

@@ -4,10 +4,14 @@ import Timeline
 
 /// Derives zones of control, front lines and no-data ground from place control.
 ///
-/// Each controlled or contested place gets its Voronoi cell, cut to the disc of
-/// its reach (`reachMeters × weight`) and to the land; cells are merged per
-/// controller. Fronts are the Voronoi edges between cells of opposing sides,
-/// clipped to the reach and the land, merged and smoothed (see `TerritoryFront`).
+/// Each controlled or contested place gets its Voronoi cell (GEOS), cut to the
+/// disc of its reach (`reachMeters × weight`; see `TerritoryCells` for why in
+/// Swift); the pieces are merged per controller with a coverage union and
+/// clipped to the land. Contested places give contested zones. No data is the
+/// land no piece covers. Fronts are the Voronoi edges between cells of
+/// opposing sides, cut where the pieces are cut, clipped to the land, merged
+/// and smoothed (see `TerritoryFront`, which also says how contested zones
+/// take part).
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).
@@ -72,12 +76,8 @@ public final class TerritoryBuilder {
         }
 
         // One Voronoi site per distinct coordinate; the first place (by id) there speaks for it.
-        var siteOf: [PlanarPoint: Int] = [:]
-        var unique: [TerritoryPlace] = []
-        for place in sites where siteOf[place.point] == nil {
-            siteOf[place.point] = unique.count
-            unique.append(place)
-        }
+        var seen = Set<PlanarPoint>()
+        let unique = sites.filter { seen.insert($0.point).inserted }
         let grid = TerritoryGrid(points: unique.map(\.point))
         let reaches = unique.map { reachMeters * max($0.weight.isFinite ? $0.weight : 1, 0) }
 
@@ -154,20 +154,6 @@ public final class TerritoryBuilder {
                 GEOS_MULTIPOINT, taking: try points.map { try GEOSGeometry.point($0, context: context) }, context: context)
             diagram = try multipoint.voronoiCells(envelope: frameGeometry)
         }
-        let parts = try diagram.borrowedParts()
-        var rings: [[PlanarPoint]] = []
-        rings.reserveCapacity(parts.count)
-        for part in parts {
-            guard try GEOSGeometry.typeID(part, context: context) == Int32(GEOS_POLYGON.rawValue) else {
-                rings.append([])
-                continue
-            }
-            // GEOSGetExteriorRing_r: NULL on failure; the ring stays owned by the cell.
-            guard let shell = GEOSGetExteriorRing_r(context.handle, part) else {
-                throw context.error("GEOSGetExteriorRing_r")
-            }
-            rings.append(try GEOSGeometry.points(ofLine: shell, context: context))
-        }
-        return rings
+        return try diagram.exteriorRings()
     }
 }

@@ -111,6 +111,9 @@ private let twoSides = [
         let territory = try builder.build([place("u", .unknown, 50, 50)])
         #expect(territory.zones.isEmpty)
         #expect(territory.noData.count == 1)
+        // Weight 0: the place holds its point but claims no ground.
+        let pinned = try builder.build([place("p", .faction("a"), 50, 50, weight: 0)])
+        #expect(pinned.zones.isEmpty && pinned.noData.count == 1)
     }
 
     @Test func placeOutsideLandClaimsOnlyLand() throws {
