@@ -108,8 +108,9 @@ extension GEOSGeometry {
     /// A collection (`GEOS_MULTIPOINT`, `GEOS_MULTIPOLYGON`, `GEOS_GEOMETRYCOLLECTION`, …)
     /// that takes ownership of `parts`: they must not be used afterwards.
     static func collection(_ type: GEOSGeomTypes, taking parts: [GEOSGeometry], context: GEOSContext) throws -> GEOSGeometry {
-        // Ownership moves to GEOS here: the Swift owners are told to let go first,
-        // because GEOSGeom_createCollection_r adopts the array's geometries.
+        // Ownership moves to GEOS here: the Swift owners let go first, because
+        // GEOSGeom_createCollection_r adopts the geometries as soon as it is
+        // called and frees them itself when it fails.
         var raw: [OpaquePointer?] = parts.map { $0.relinquish() }
         // GEOSGeom_createCollection_r: NULL on failure.
         let result = raw.withUnsafeMutableBufferPointer {

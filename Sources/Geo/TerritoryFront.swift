@@ -14,7 +14,8 @@ import Timeline
 /// faction of the contest, so a contested band between A and B is outlined on
 /// both edges by the A–B front. Contested cells against each other give no front.
 enum TerritoryFront {
-    /// Clearance in metres a smoothed front keeps from every place it bends past.
+    /// Clearance in metres a smoothed front keeps from every controlled or
+    /// contested place it bends past (unknown places take no side).
     static let placeClearance = 500.0
     /// Chaikin corner-cutting passes.
     static let smoothingPasses = 3
