@@ -1,0 +1,159 @@
+import CGEOS
+import FrontlineCore
+import Timeline
+
+/// Derives zones of control, front lines and no-data ground from place control.
+///
+/// Each controlled or contested place gets its Voronoi cell (GEOS), cut to the
+/// disc of its reach (`reachMeters × weight`; see `TerritoryCells` for why in
+/// Swift); the pieces are merged per controller with a coverage union and
+/// clipped to the land. Contested places give contested zones. No data is the
+/// land no piece covers. Fronts are the Voronoi edges between cells of
+/// opposing sides, cut where the pieces are cut, clipped to the land, merged
+/// and smoothed (see `TerritoryFront`, which also says how contested zones
+/// take part).
+///
+/// All coordinates are planar metres in one projected CRS (use an equal-area or
+/// conformal CRS of the theatre; distances are taken as planar).
+///
+/// - Important: Owns a GEOS context and the prepared land. Not thread-safe and
+///   not `Sendable`: make one builder per worker and reuse it across frames.
+public final class TerritoryBuilder {
+    /// Distance in metres beyond which a place claims no ground.
+    public let reachMeters: Double
+
+    let context: GEOSContext
+    let land: GEOSGeometry
+    let preparedLand: GEOSPreparedGeometry
+    let landBounds: PlanarBox?
+    let landPolygons: [PlanarPolygon]
+    /// How often a coverage union fell back to an overlay union (tests expect 0).
+    private(set) var coverageFallbacks = 0
+
+    /// - Parameters:
+    ///   - land: the theatre's land polygons (metres). Invalid rings (self
+    ///     intersections) are repaired with GEOS's make-valid; overlaps are merged.
+    ///   - reachMeters: how far a place's ground extends at most (metres, > 0).
+    /// - Throws: `SystemError("GEOS", …)` with GEOS's message when the land cannot be built.
+    public init(land: [PlanarPolygon], reachMeters: Double = 60_000) throws {
+        guard reachMeters.isFinite, reachMeters > 0 else {
+            throw SystemError("GEOS", "territory reach must be a positive number of metres, not \(reachMeters)")
+        }
+        self.reachMeters = reachMeters
+        let context = try GEOSContext()
+        self.context = context
+        let parts = try land.filter { $0.exterior.count >= 3 }.map { try GEOSGeometry.polygon($0, context: context) }
+        let collection = try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: parts, context: context)
+        // Repair first: a self-intersecting coastline must not make every later overlay throw.
+        let valid = try collection.isValid() ? collection : try collection.makeValid()
+        let merged = try valid.unaryUnion()
+        try merged.normalize()
+        self.land = merged
+        self.preparedLand = try GEOSPreparedGeometry(merged)
+        self.landBounds = try merged.bounds()
+        self.landPolygons = try merged.polygons()
+    }
+
+    /// The zones, fronts and no-data ground for one day's places.
+    ///
+    /// Same input, same output: places are taken in id order and every GEOS
+    /// result is normalised before it is read.
+    /// - Throws: `SystemError("GEOS", …)` carrying GEOS's message.
+    public func build(_ places: [TerritoryPlace]) throws -> Territory {
+        // Unknown places claim nothing; non-finite coordinates cannot be placed.
+        let sites = places
+            .filter { $0.control != .unknown && $0.point.x.isFinite && $0.point.y.isFinite }
+            .map { place -> TerritoryPlace in
+                // One zone per contested set, however the ids were ordered.
+                guard case .contested(let ids) = place.control else { return place }
+                var normalised = place
+                normalised.control = .contested(Array(Set(ids)).sorted())
+                return normalised
+            }
+            .sorted { $0.id < $1.id || ($0.id == $1.id && ($0.point.x, $0.point.y) < ($1.point.x, $1.point.y)) }
+        guard !sites.isEmpty, let landBox = landBounds else {
+            return Territory(zones: [], fronts: [], noData: landPolygons)
+        }
+
+        // One Voronoi site per distinct coordinate; the first place (by id) there speaks for it.
+        var seen = Set<PlanarPoint>()
+        let unique = sites.filter { seen.insert($0.point).inserted }
+        let grid = TerritoryGrid(points: unique.map(\.point))
+        let reaches = unique.map { reachMeters * max($0.weight.isFinite ? $0.weight : 1, 0) }
+
+        let points = unique.map(\.point)
+        let cells = TerritoryCells(rings: try voronoiRings(points, landBox: landBox, maxReach: reaches.max() ?? reachMeters),
+                                   sites: grid)
+
+        // Each cell cut to its place's reach, grouped by controller.
+        var byController: [Control: [PlanarPolygon]] = [:]
+        for k in cells.rings.indices {
+            guard let ring = cells.piece(k, sites: points, reaches: reaches) else { continue }
+            byController[unique[cells.owner[k]].control, default: []].append(PlanarPolygon(exterior: ring))
+        }
+
+        // Merge per controller, then clip to the land once per controller.
+        let controllers = byController.keys.sorted { $0.description < $1.description }
+        var zones: [Zone] = []
+        var unclipped: [GEOSGeometry] = []
+        for controller in controllers {
+            let pieces = try byController[controller]!.map { try GEOSGeometry.polygon($0, context: context) }
+            let merged = try union(try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: pieces, context: context))
+            unclipped.append(try GEOSGeometry.clone(merged.pointer, context: context))
+            let clipped = try preparedLand.contains(merged) ? merged : try merged.intersection(land)
+            try clipped.normalize()
+            let polygons = try clipped.polygons()
+            guard !polygons.isEmpty else { continue }
+            zones.append(Zone(controller: controller, polygons: polygons))
+        }
+
+        // The zones meet along the same exact edges, so their union is a coverage union too.
+        let covered = try union(try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: unclipped, context: context))
+        let noDataGeometry = try land.difference(covered)
+        try noDataGeometry.normalize()
+        // Slivers left by floating-point noding along the coast are not "no data".
+        let noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
+
+        let fronts = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, grid: grid, builder: self)
+        return Territory(zones: zones, fronts: fronts, noData: noData)
+    }
+
+    /// Coverage union, falling back to a full overlay union when GEOS finds
+    /// the pieces do not meet exactly (a safety net; it should not happen).
+    private func union(_ collection: GEOSGeometry) throws -> GEOSGeometry {
+        do {
+            return try collection.coverageUnion()
+        } catch {
+            coverageFallbacks += 1
+            return try collection.unaryUnion()
+        }
+    }
+
+    /// The exterior rings of the Voronoi cells of `points`, in GEOS's order (not the sites').
+    func voronoiRings(_ points: [PlanarPoint], landBox: PlanarBox, maxReach: Double) throws -> [[PlanarPoint]] {
+        var box = landBox
+        for p in points {
+            box.minX = min(box.minX, p.x); box.minY = min(box.minY, p.y)
+            box.maxX = max(box.maxX, p.x); box.maxY = max(box.maxY, p.y)
+        }
+        // Extend beyond the reach so every cell edge inside the land is a true
+        // Voronoi edge, not the diagram's clipping frame.
+        let margin = maxReach + 1_000
+        let frame = PlanarPolygon(exterior: [
+            PlanarPoint(x: box.minX - margin, y: box.minY - margin), PlanarPoint(x: box.maxX + margin, y: box.minY - margin),
+            PlanarPoint(x: box.maxX + margin, y: box.maxY + margin), PlanarPoint(x: box.minX - margin, y: box.maxY + margin),
+            PlanarPoint(x: box.minX - margin, y: box.minY - margin),
+        ])
+        let frameGeometry = try GEOSGeometry.polygon(frame, context: context)
+        let diagram: GEOSGeometry
+        if points.count == 1 {
+            // One site owns everything; GEOS needs at least two sites for a diagram.
+            diagram = try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: [frameGeometry], context: context)
+        } else {
+            let multipoint = try GEOSGeometry.collection(
+                GEOS_MULTIPOINT, taking: try points.map { try GEOSGeometry.point($0, context: context) }, context: context)
+            diagram = try multipoint.voronoiCells(envelope: frameGeometry)
+        }
+        return try diagram.exteriorRings()
+    }
+}
