@@ -125,18 +125,28 @@ public struct Theatre: Sendable {
         let gazetteer = Gazetteer(places: places)
 
         var factions: [Faction] = []
+        // Ids of faction rows rejected for another field (a bad colour): the event
+        // log is checked as if they were there, so one bad row in factions.tsv does
+        // not turn every event of that faction into "unknown faction".
+        var checkedFactions: [Faction] = []
         if let table = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
                                               required: Faction.columns) }) {
             let parsed = Faction.parse(table)
             factions = parsed.factions
             problems += parsed.problems
+            checkedFactions = factions
+            var known = Set(factions.map(\.id))
+            for row in table.rows where !row["id"].isEmpty && !Faction.reservedIDs.contains(row["id"]) && known.insert(row["id"]).inserted {
+                checkedFactions.append(Faction(id: row["id"], name: row["name"], nameArabic: row["name_ar"],
+                                               color: RGBColor(red: 0, green: 0, blue: 0), short: row["short"]))
+            }
         }
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
         guard gazetteerOK else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
-                                                    gazetteer: gazetteer, factions: factions) }) else { return (nil, problems) }
+                                                    gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics
         let timeline = ControlTimeline(log: log, gazetteer: gazetteer)
         let theatre = Theatre(settings: settings, gazetteer: gazetteer, factions: factions, events: log.events,

@@ -89,3 +89,23 @@ import Testing
         #expect(json.contains("\"controller\":null,\"since\":null,\"source\":null"))
     }
 }
+
+@Suite struct TheatreCascadeTests {
+    /// A faction row with a bad colour is one error, not one more per event of that faction.
+    @Test func aBadFactionRowDoesNotCascadeIntoTheEvents() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-cascade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = Fixture.url("theatre-good")
+        let settings = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+            .replacingOccurrences(of: "../gazetteer.tsv", with: "gazetteer.tsv")
+        try settings.write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: good.appendingPathComponent("events.tsv"), to: folder.appendingPathComponent("events.tsv"))
+        try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
+        try "id\tname\tname_ar\tcolor\tshort\ngna\tGNA\t\t#1f3f8f\tGNA\nlna\tLNA\t\tamber\tLNA\n"
+            .write(to: folder.appendingPathComponent("factions.tsv"), atomically: true, encoding: .utf8)
+        let diagnostics = Theatre.check(directory: folder)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.field == "color")
+    }
+}
