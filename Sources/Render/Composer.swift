@@ -1,0 +1,256 @@
+import Foundation
+import FrontlineCore
+import Gazetteer
+import Geo
+import Timeline
+
+/// The size of a laid-out text block, layout px.
+public struct TextSize: Hashable, Sendable {
+    public var width: Double
+    public var height: Double
+}
+
+/// Measures text the way the backend will draw it; the composer needs sizes to
+/// place labels and size panels. ``MapRenderer`` is the real one.
+public protocol TextMeasuring: AnyObject {
+    func measure(_ text: String, font: FontSpec, alignment: TextAlignment, letterSpacing: Double) -> TextSize
+}
+
+/// Which names a map shows.
+public enum MapLanguage: String, Sendable, CaseIterable {
+    /// English names.
+    case en
+    /// Arabic names.
+    case ar
+    /// English above, Arabic below.
+    case both
+}
+
+/// What the map says about where it comes from: titles and the footer credits.
+public struct MapCaption: Sendable {
+    public var title: String
+    public var titleArabic: String
+    /// How many events the control comes from, for the footer.
+    public var eventCount: Int
+    /// The event log as the footer names it, `maps/libya/events.tsv`.
+    public var eventsPath: String
+    public var basemapCredit: String
+    public init(title: String, titleArabic: String, eventCount: Int, eventsPath: String, basemapCredit: String) {
+        self.title = title
+        self.titleArabic = titleArabic
+        self.eventCount = eventCount
+        self.eventsPath = eventsPath
+        self.basemapCredit = basemapCredit
+    }
+}
+
+/// Where every label goes, decided once: a frame sequence passes the same plan to
+/// every frame so labels do not jump. Keys are place ids.
+public struct LabelPlan: Sendable, Hashable {
+    public var labels: [String: PlacedLabel]
+    public var dropped: [String]
+    /// Leader lines from symbol edge to label box, by place id.
+    public var leaders: [String: [ScenePoint]]
+}
+
+/// Turns the state of one day into a ``MapScene`` for one view, size and language.
+///
+/// Made once per view: it projects the view box and the basemap, fits them to the
+/// canvas and composes the static base layers at init. `compose` then only adds
+/// what changes with the date. Label placement is deterministic (importance, then
+/// id), and ``planLabels(for:emphasised:)`` lets a frame sequence fix positions
+/// over a whole date range.
+///
+/// - Important: holds the projector, which may wrap a C handle: one per worker.
+public final class MapComposer {
+    public let width: Int
+    public let height: Int
+    public let scale: Double
+    public let language: MapLanguage
+    let projector: MapProjector
+    let measurer: TextMeasuring
+    let caption: MapCaption
+    let homeCountry: String
+    /// The part of the canvas the map itself fills (above the footer).
+    let mapArea: SceneRect
+    /// The projected extent drawn in `mapArea`, padded to the canvas aspect.
+    public let extent: PlanarBox
+    let metresPerPixel: Double
+    let viewBox: GeoBox
+    let overview: GeoBox
+    let projectedCountries: [(iso3: String, nameEnglish: String, nameArabic: String, polygons: [[[PlanarPoint]]])]
+    private(set) var baseItems: [SceneItem]
+    private(set) var baseKey: String
+    /// Furniture positions, fixed per composer so labels can avoid them.
+    private(set) var insetRect: SceneRect
+    private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)
+
+    /// - Parameters:
+    ///   - view: the lon/lat box to show; it is projected (densified) and padded to the canvas aspect.
+    ///   - overview: the box the locator inset shows (the whole theatre).
+    ///   - homeCountry: ISO3 of the theatre's country, drawn lighter than its neighbours.
+    ///   - width, height: the canvas in layout px; `scale` multiplies into device px.
+    public init(projector: MapProjector, basemap: BasemapGeometry, view: GeoBox, overview: GeoBox, homeCountry: String,
+                width: Int, height: Int, scale: Double, language: MapLanguage, caption: MapCaption,
+                measurer: TextMeasuring) throws {
+        self.projector = projector
+        self.measurer = measurer
+        self.caption = caption
+        self.homeCountry = homeCountry
+        self.width = width
+        self.height = height
+        self.scale = scale
+        self.language = language
+        self.viewBox = view
+        self.overview = overview
+        let area = SceneRect(x: 0, y: 0, width: Double(width), height: Double(height) - Style.footerHeight)
+        mapArea = area
+
+        let outline = try projector.projectPoints(MapComposer.densify(view))
+        var box = MapComposer.bounds(outline)
+        // Pad the short side so the projected view fills the canvas at its aspect.
+        let mpp = max(box.width / area.width, box.height / area.height)
+        let cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2
+        box = PlanarBox(minX: cx - mpp * area.width / 2, minY: cy - mpp * area.height / 2,
+                        maxX: cx + mpp * area.width / 2, maxY: cy + mpp * area.height / 2)
+        extent = box
+        metresPerPixel = mpp
+
+        var countries: [(String, String, String, [[[PlanarPoint]]])] = []
+        for c in basemap.countries {
+            var polys: [[[PlanarPoint]]] = []
+            for polygon in c.polygons {
+                polys.append(try polygon.map { try projector.projectPoints($0) })
+            }
+            countries.append((c.iso3, c.nameEnglish, c.nameArabic, polys))
+        }
+        projectedCountries = countries
+        let coast = try basemap.coast.map { try projector.projectPoints($0) }
+        let borders = try basemap.borders.map { try projector.projectPoints($0) }
+
+        insetRect = SceneRect(x: 0, y: 0, width: 0, height: 0)
+        scaleBar = (SceneRect(x: 0, y: 0, width: 0, height: 0), 0, 0)
+        baseItems = []
+        baseKey = ""
+        // Second phase: everything that needs `self` for transforms and measuring.
+        scaleBar = try computeScaleBar()
+        insetRect = computeInsetRect()
+        baseItems = composeBase(coast: coast, borders: borders)
+        baseKey = "\(view)|\(width)x\(height)|\(language.rawValue)|\(UUID().uuidString)"
+    }
+
+    // MARK: geometry helpers
+
+    /// The box outline walked edge by edge (south, east, north, west), `steps`
+    /// points an edge, so its projection is a curved ring, not four corners.
+    static func densify(_ box: GeoBox, steps: Int = 16) -> [GeoPoint] {
+        var pts: [GeoPoint] = []
+        let w = box.east - box.west, h = box.north - box.south
+        for i in 0..<steps { pts.append(GeoPoint(latitude: box.south, longitude: box.west + Double(i) / Double(steps) * w)) }
+        for i in 0..<steps { pts.append(GeoPoint(latitude: box.south + Double(i) / Double(steps) * h, longitude: box.east)) }
+        for i in 0..<steps { pts.append(GeoPoint(latitude: box.north, longitude: box.east - Double(i) / Double(steps) * w)) }
+        for i in 0..<steps { pts.append(GeoPoint(latitude: box.north - Double(i) / Double(steps) * h, longitude: box.west)) }
+        return pts
+    }
+
+    static func bounds(_ pts: [PlanarPoint]) -> PlanarBox {
+        var b = PlanarBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for p in pts {
+            b.minX = min(b.minX, p.x); b.maxX = max(b.maxX, p.x)
+            b.minY = min(b.minY, p.y); b.maxY = max(b.maxY, p.y)
+        }
+        return b
+    }
+
+    /// Projected metres to layout px on the main map.
+    func canvas(_ p: PlanarPoint) -> ScenePoint {
+        ScenePoint(x: mapArea.x + (p.x - extent.minX) / metresPerPixel, y: mapArea.y + (extent.maxY - p.y) / metresPerPixel)
+    }
+
+    /// A polyline in layout px, dropping points closer than a third of a pixel to
+    /// the last kept one: invisible detail that would only slow drawing and bloat SVG.
+    func canvasLine(_ line: [PlanarPoint], transform: (PlanarPoint) -> ScenePoint) -> [ScenePoint] {
+        var out: [ScenePoint] = []
+        out.reserveCapacity(line.count)
+        for p in line {
+            let q = transform(p)
+            let r = ScenePoint(x: (q.x * 100).rounded() / 100, y: (q.y * 100).rounded() / 100)
+            if let last = out.last, abs(last.x - r.x) + abs(last.y - r.y) < 0.33 { continue }
+            out.append(r)
+        }
+        if let first = line.first, let last = line.last, first == last, out.count > 1, out.last != out.first {
+            out.append(out[0])
+        }
+        return out
+    }
+
+    // MARK: text
+
+    func measure(_ t: TextItem) -> TextSize {
+        measurer.measure(t.text, font: t.font, alignment: t.alignment, letterSpacing: t.letterSpacing)
+    }
+
+    /// A name in the map's language; `both` puts English above Arabic.
+    func name(english: String, arabic: String) -> String {
+        let ar = arabic.isEmpty ? english : arabic
+        switch language {
+        case .en: return english
+        case .ar: return ar
+        case .both: return arabic.isEmpty || arabic == english ? english : english + "\n" + ar
+        }
+    }
+
+    /// One-line form for legends: `GNA · حكومة الوفاق`.
+    func inlineName(english: String, arabic: String) -> String {
+        switch language {
+        case .en: return english
+        case .ar: return arabic.isEmpty ? english : arabic
+        case .both: return arabic.isEmpty ? english : english + " · " + arabic
+        }
+    }
+
+    var textAlignment: TextAlignment { language == .ar ? .right : .left }
+
+    // MARK: base layers (static for a view)
+
+    private func composeBase(coast: [[PlanarPoint]], borders: [[PlanarPoint]]) -> [SceneItem] {
+        var items: [SceneItem] = []
+        let transform = { (p: PlanarPoint) in self.canvas(p) }
+        for c in projectedCountries {
+            let rings = c.polygons.flatMap { $0.map { canvasLine($0, transform: transform) } }
+            let fill = c.iso3 == homeCountry ? Style.homeLand : Style.land
+            items.append(.path(PathItem(subpaths: rings, closed: true, fill: .solid(fill))))
+        }
+        items.append(.path(PathItem(subpaths: borders.map { canvasLine($0, transform: transform) }, closed: false, stroke: Style.border)))
+        items.append(.path(PathItem(subpaths: coast.map { canvasLine($0, transform: transform) }, closed: false, stroke: Style.coast)))
+        items.append(contentsOf: countryNames())
+        return [.clip(mapArea, items)]
+    }
+
+    /// Neighbouring countries named near the middle of their visible part.
+    private func countryNames() -> [SceneItem] {
+        var items: [SceneItem] = []
+        let inner = mapArea.insetBy(60)
+        for c in projectedCountries where c.iso3 != homeCountry {
+            var sx = 0.0, sy = 0.0, n = 0.0
+            for polygon in c.polygons {
+                for p in polygon.first ?? [] {
+                    let q = canvas(p)
+                    if q.x > inner.x, q.x < inner.maxX, q.y > inner.y, q.y < inner.maxY { sx += q.x; sy += q.y; n += 1 }
+                }
+            }
+            guard n >= 3 else { continue }
+            let english = language == .ar ? c.nameEnglish : c.nameEnglish.uppercased()
+            let text = TextItem(text: name(english: english, arabic: c.nameArabic), font: FontSpec(size: 17, bold: false),
+                                origin: ScenePoint(x: 0, y: 0), color: Style.countryName, alignment: .center,
+                                letterSpacing: language == .en ? 3 : 0)
+            let size = measure(text)
+            var placed = text
+            let x = min(max(sx / n - size.width / 2, inner.x), inner.maxX - size.width)
+            let y = min(max(sy / n - size.height / 2, inner.y), inner.maxY - size.height)
+            placed.origin = ScenePoint(x: x.rounded(), y: y.rounded())
+            items.append(.text(placed))
+        }
+        return items
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import FrontlineCore
+import Geo
+import Timeline
+
+/// Map furniture: title, legend, scale bar, locator inset, footer.
+extension MapComposer {
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+    /// Month names as Libyan (and most Arab) media write them.
+    static let arabicMonths = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+                               "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+
+    /// Arabic-Indic digits, matching the theatre's Arabic title (`٢٠١٩–٢٠٢٠`).
+    static func arabicDigits(_ n: Int) -> String {
+        String(String(n).map { c -> Character in
+            guard let d = c.wholeNumberValue else { return c }
+            return Character(UnicodeScalar(0x0660 + d)!)
+        })
+    }
+
+    /// `5 June 2020` and `٥ يونيو ٢٠٢٠`.
+    public static func dateText(_ day: Day, language: MapLanguage) -> String {
+        let en = "\(day.day) \(englishMonths[day.month - 1]) \(day.year)"
+        let ar = "\(arabicDigits(day.day)) \(arabicMonths[day.month - 1]) \(arabicDigits(day.year))"
+        switch language {
+        case .en: return en
+        case .ar: return ar
+        case .both: return en + "  ·  " + ar
+        }
+    }
+
+    // MARK: scale bar
+
+    /// A round ground distance whose bar is at most ~180 px, measured with the
+    /// geodesic distance across the map centre (the projection's scale varies
+    /// across the map, so projected metres would lie about the ground).
+    func computeScaleBar() throws -> (rect: SceneRect, kilometres: Int, pixels: Double) {
+        let c = viewBox.center
+        let a = GeoPoint(latitude: c.latitude, longitude: c.longitude - 0.25)
+        let b = GeoPoint(latitude: c.latitude, longitude: c.longitude + 0.25)
+        let pts = try projector.projectPoints([a, b])
+        let px = hypot(pts[1].x - pts[0].x, pts[1].y - pts[0].y) / metresPerPixel
+        let metres = ellipsoidalDistance(from: a, to: b)
+        let pxPerKm = px / (metres / 1000)
+        let candidates = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
+        let km = candidates.last { Double($0) * pxPerKm <= 180 } ?? 1
+        let length = Double(km) * pxPerKm
+        let rect = SceneRect(x: Style.margin, y: mapArea.maxY - Style.margin - 44, width: length + 28, height: 44)
+        return (rect, km, length)
+    }
+
+    func scaleBarItems() -> [SceneItem] {
+        let (rect, km, length) = scaleBar
+        var items: [SceneItem] = [panel(rect)]
+        let x0 = rect.x + 14, y = rect.y + 30
+        let half = length / 2
+        // Two-tone bar: black then white halves, the way printed maps do it.
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0, y: y - 4), ScenePoint(x: x0 + half, y: y - 4),
+                                                ScenePoint(x: x0 + half, y: y + 1), ScenePoint(x: x0, y: y + 1)]],
+                                    closed: true, fill: .solid(Style.ink))))
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0 + half, y: y - 4), ScenePoint(x: x0 + length, y: y - 4),
+                                                ScenePoint(x: x0 + length, y: y + 1), ScenePoint(x: x0 + half, y: y + 1)]],
+                                    closed: true, fill: .solid(RGBA(1, 1, 1)), stroke: Stroke(color: Style.ink, width: 0.8))))
+        let unit = language == .ar ? "\(MapComposer.arabicDigits(km)) كم" : "\(km) km"
+        let label = TextItem(text: unit, font: FontSpec(size: 12), origin: .init(x: 0, y: 0), color: Style.ink)
+        let size = measure(label)
+        var placed = label
+        placed.origin = ScenePoint(x: x0 + length / 2 - size.width / 2, y: rect.y + 5)
+        items.append(.text(placed))
+        return items
+    }
+
+    // MARK: inset
+
+    func computeInsetRect() -> SceneRect {
+        let w = min(230, Double(width) * 0.2)
+        let h = w * 0.85
+        return SceneRect(x: Double(width) - Style.margin - w, y: Style.margin, width: w, height: h)
+    }
+
+    /// A small map of the whole theatre with the view's box drawn on it.
+    func insetItems() throws -> [SceneItem] {
+        let rect = insetRect
+        let outline = try projector.projectPoints(MapComposer.densify(overview))
+        var box = MapComposer.bounds(outline)
+        let inner = rect.insetBy(4)
+        let mpp = max(box.width / inner.width, box.height / inner.height)
+        let cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2
+        box = PlanarBox(minX: cx - mpp * inner.width / 2, minY: cy - mpp * inner.height / 2,
+                        maxX: cx + mpp * inner.width / 2, maxY: cy + mpp * inner.height / 2)
+        let transform = { (p: PlanarPoint) in
+            ScenePoint(x: inner.x + (p.x - box.minX) / mpp, y: inner.y + (box.maxY - p.y) / mpp)
+        }
+        var inside: [SceneItem] = [.path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
+                                                               ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
+                                                   closed: true, fill: .solid(Style.sea)))]
+        for c in projectedCountries {
+            let rings = c.polygons.flatMap { $0.map { canvasLine($0, transform: transform) } }
+            let home = c.iso3 == homeCountry
+            inside.append(.path(PathItem(subpaths: rings, closed: true, fill: .solid(home ? RGBA(hex: 0xf4e9cf) : Style.land),
+                                         stroke: Stroke(color: RGBA(hex: 0x9a948a), width: home ? 0.8 : 0.4))))
+        }
+        let viewOutline = try projector.projectPoints(MapComposer.densify(viewBox)).map(transform)
+        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.changedRing.color.with(alpha: 0.12)),
+                                     stroke: Stroke(color: Style.changedRing.color, width: 1.6))))
+        return [panel(rect.insetBy(-2)), .clip(inner, inside),
+                .path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
+                                           ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
+                               closed: true, stroke: Stroke(color: RGBA(hex: 0x8a8a8a), width: 0.6)))]
+    }
+
+    // MARK: title, legend, footer
+
+    func panel(_ rect: SceneRect) -> SceneItem {
+        .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
+                                   ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
+                       closed: true, fill: .solid(Style.panel), stroke: Style.panelEdge))
+    }
+
+    /// The title block: theatre title over the date. Returns its items and rect.
+    func titleItems(date: Day) -> (items: [SceneItem], rect: SceneRect) {
+        var lines: [TextItem] = []
+        let align = textAlignment
+        if language != .ar { lines.append(TextItem(text: caption.title, font: FontSpec(size: 21, bold: true), origin: .init(x: 0, y: 0), color: Style.ink, alignment: align)) }
+        if language != .en, !caption.titleArabic.isEmpty {
+            lines.append(TextItem(text: caption.titleArabic, font: FontSpec(size: 21, bold: true), origin: .init(x: 0, y: 0), color: Style.ink, alignment: align))
+        }
+        lines.append(TextItem(text: MapComposer.dateText(date, language: language), font: FontSpec(size: 18), origin: .init(x: 0, y: 0),
+                              color: Style.changedRing.color.with(alpha: 1), alignment: align))
+        let sizes = lines.map(measure)
+        let w = (sizes.map(\.width).max() ?? 0) + 28
+        let h = sizes.reduce(0) { $0 + $1.height + 2 } + 18
+        let rect = SceneRect(x: Style.margin, y: Style.margin, width: w, height: h)
+        var items: [SceneItem] = [panel(rect)]
+        var y = rect.y + 9
+        for (line, size) in zip(lines, sizes) {
+            var t = line
+            let x = align == .right ? rect.maxX - 14 - size.width : rect.x + 14
+            t.origin = ScenePoint(x: x, y: y)
+            items.append(.text(t))
+            y += size.height + 2
+        }
+        return (items, rect)
+    }
+
+    /// Legend rows with their swatches, bottom right above the footer.
+    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> (items: [SceneItem], rect: SceneRect) {
+        let font = FontSpec(size: 13)
+        let texts = entries.map { TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink) }
+        let sizes = texts.map(measure)
+        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
+        let w = (sizes.map(\.width).max() ?? 0) + 54
+        let h = rowHeight * Double(entries.count) + 14
+        let rect = SceneRect(x: Double(width) - Style.margin - w, y: mapArea.maxY - Style.margin - h, width: w, height: h)
+        var items: [SceneItem] = [panel(rect)]
+        let rtl = language == .ar
+        for (i, entry) in entries.enumerated() {
+            let rowY = rect.y + 7 + Double(i) * rowHeight
+            let swatchX = rtl ? rect.maxX - 24 : rect.x + 20
+            let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
+            if var symbol = entry.1 {
+                symbol.center = center
+                items.append(.symbol(symbol))
+            }
+            if var path = entry.2 {
+                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x + center.x, y: $0.y + center.y) } }
+                items.append(.path(path))
+            }
+            var t = texts[i]
+            let x = rtl ? rect.maxX - 42 - sizes[i].width : rect.x + 40
+            t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[i].height) / 2)
+            items.append(.text(t))
+        }
+        return (items, rect)
+    }
+
+    func footerItems() -> [SceneItem] {
+        let rect = SceneRect(x: 0, y: Double(height) - Style.footerHeight, width: Double(width), height: Style.footerHeight)
+        let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
+        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: Natural Earth"
+        let text = language == .ar ? ar : en
+        let t = TextItem(text: text, font: FontSpec(size: 11.5), origin: .init(x: 0, y: 0), color: Style.softInk)
+        let size = measure(t)
+        var placed = t
+        let x = language == .ar ? rect.maxX - 12 - size.width : rect.x + 12
+        placed.origin = ScenePoint(x: x, y: rect.y + (rect.height - size.height) / 2)
+        return [.path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
+                                           ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
+                               closed: true, fill: .solid(RGBA(1, 1, 1)))),
+                .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
+                               stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
+                .text(placed)]
+    }
+}
