@@ -22,9 +22,9 @@ extension MapComposer {
                  origin: ScenePoint(x: 0, y: 0), color: Style.ink, halo: Style.halo, alignment: language == .both ? .center : textAlignment)
     }
 
-    /// Rectangles labels must keep clear of: title, inset, scale bar, legend space.
-    func furnitureRects(title: SceneRect, legend: SceneRect) -> [SceneRect] {
-        [title, insetRect.insetBy(-4), scaleBar.rect, legend,
+    /// Rectangles labels must keep clear of: inset, scale bar, legend, footer.
+    func furnitureRects(legend: SceneRect) -> [SceneRect] {
+        [insetRect.insetBy(-4), scaleBar.rect, legend,
          SceneRect(x: 0, y: mapArea.maxY - 2, width: Double(width), height: Style.footerHeight + 2)]
     }
 
@@ -39,9 +39,7 @@ extension MapComposer {
     ///   - places: every place that may appear (for a frame sequence: the union over the range).
     ///   - emphasised: place ids that go first (changed recently).
     public func planLabels(for places: [Place], emphasised: Set<String> = []) throws -> LabelPlan {
-        let title = titleItems(date: Day(year: 2000, month: 12, day: 28)!).rect
-        let legend = legendReserve()
-        return try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(title: title, legend: legend))
+        try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(legend: legendReserve()))
     }
 
     /// The space kept free for the legend, whatever the day: its largest size.
@@ -196,9 +194,8 @@ extension MapComposer {
                                        unknown: hasUnknown, air: hasAir, changed: hasChanged, changedSince: changedSince,
                                        zones: territory != nil)
         let legend = legendItems(entries: legendEntries)
-        let title = titleItems(date: state.date)
         let plan = try labels ?? planLabels(for: shown.map(\.place), emphasised: changed,
-                                             obstacles: furnitureRects(title: title.rect, legend: legend.rect))
+                                             obstacles: furnitureRects(legend: legend.rect))
         for s in shown.sorted(by: { $0.place.id < $1.place.id }) {
             guard let label = plan.labels[s.place.id] else { continue }
             if let leader = plan.leaders[s.place.id] {
@@ -209,7 +206,7 @@ extension MapComposer {
             mapItems.append(.text(t))
         }
         overlay.append(.clip(mapArea, mapItems))
-        overlay.append(contentsOf: title.items)
+        overlay.append(contentsOf: headerItems(date: state.date))
         overlay.append(contentsOf: try insetItems())
         overlay.append(contentsOf: scaleBarItems())
         overlay.append(contentsOf: legend.items)

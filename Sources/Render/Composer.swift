@@ -71,8 +71,9 @@ public final class MapComposer {
     let measurer: TextMeasuring
     let caption: MapCaption
     let homeCountry: String
-    /// The part of the canvas the map itself fills (above the footer).
+    /// The part of the canvas the map itself fills (between header and footer).
     let mapArea: SceneRect
+    let headerHeight: Double
     /// The projected extent drawn in `mapArea`, padded to the canvas aspect.
     public let extent: PlanarBox
     let metresPerPixel: Double
@@ -103,7 +104,10 @@ public final class MapComposer {
         self.language = language
         self.viewBox = view
         self.overview = overview
-        let area = SceneRect(x: 0, y: 0, width: Double(width), height: Double(height) - Style.footerHeight)
+        // The title sits in a band of its own above the map, so it never hides places.
+        let header = MapComposer.headerHeight(language: language, caption: caption, measurer: measurer)
+        headerHeight = header
+        let area = SceneRect(x: 0, y: header, width: Double(width), height: Double(height) - Style.footerHeight - header)
         mapArea = area
 
         let outline = try projector.projectPoints(MapComposer.densify(view))
@@ -200,14 +204,19 @@ public final class MapComposer {
         }
     }
 
-    /// One-line form for legends: `GNA · حكومة الوفاق`.
+    /// One-line form for legends: `GNA · حكومة الوفاق`. The Arabic part is a
+    /// right-to-left isolate so its brackets and digits stay in place inside an
+    /// English line.
     func inlineName(english: String, arabic: String) -> String {
         switch language {
         case .en: return english
         case .ar: return arabic.isEmpty ? english : arabic
-        case .both: return arabic.isEmpty ? english : english + " · " + arabic
+        case .both: return arabic.isEmpty ? english : english + " · " + MapComposer.isolateRTL(arabic)
         }
     }
+
+    /// Wraps text in RIGHT-TO-LEFT ISOLATE … POP DIRECTIONAL ISOLATE (UAX #9).
+    static func isolateRTL(_ text: String) -> String { "\u{2067}" + text + "\u{2069}" }
 
     var textAlignment: TextAlignment { language == .ar ? .right : .left }
 

@@ -26,7 +26,7 @@ extension MapComposer {
         switch language {
         case .en: return en
         case .ar: return ar
-        case .both: return en + "  ·  " + ar
+        case .both: return en + "  ·  " + isolateRTL(ar)
         }
     }
 
@@ -76,7 +76,7 @@ extension MapComposer {
     func computeInsetRect() -> SceneRect {
         let w = min(230, Double(width) * 0.2)
         let h = w * 0.85
-        return SceneRect(x: Double(width) - Style.margin - w, y: Style.margin, width: w, height: h)
+        return SceneRect(x: Double(width) - Style.margin - w, y: mapArea.y + Style.margin, width: w, height: h)
     }
 
     /// A small map of the whole theatre with the view's box drawn on it.
@@ -118,30 +118,51 @@ extension MapComposer {
                        closed: true, fill: .solid(Style.panel), stroke: Style.panelEdge))
     }
 
-    /// The title block: theatre title over the date. Returns its items and rect.
-    func titleItems(date: Day) -> (items: [SceneItem], rect: SceneRect) {
-        var lines: [TextItem] = []
-        let align = textAlignment
-        if language != .ar { lines.append(TextItem(text: caption.title, font: FontSpec(size: 21, bold: true), origin: .init(x: 0, y: 0), color: Style.ink, alignment: align)) }
-        if language != .en, !caption.titleArabic.isEmpty {
-            lines.append(TextItem(text: caption.titleArabic, font: FontSpec(size: 21, bold: true), origin: .init(x: 0, y: 0), color: Style.ink, alignment: align))
-        }
-        lines.append(TextItem(text: MapComposer.dateText(date, language: language), font: FontSpec(size: 18), origin: .init(x: 0, y: 0),
-                              color: Style.changedRing.color.with(alpha: 1), alignment: align))
-        let sizes = lines.map(measure)
-        let w = (sizes.map(\.width).max() ?? 0) + 28
-        let h = sizes.reduce(0) { $0 + $1.height + 2 } + 18
-        let rect = SceneRect(x: Style.margin, y: Style.margin, width: w, height: h)
-        var items: [SceneItem] = [panel(rect)]
-        var y = rect.y + 9
-        for (line, size) in zip(lines, sizes) {
-            var t = line
-            let x = align == .right ? rect.maxX - 14 - size.width : rect.x + 14
-            t.origin = ScenePoint(x: x, y: y)
+    static let titleFont = FontSpec(size: 22, bold: true)
+    static let dateFont = FontSpec(size: 21, bold: true)
+
+    /// The header band's height for a language: one row (en, ar) or two (both).
+    static func headerHeight(language: MapLanguage, caption: MapCaption, measurer: TextMeasuring) -> Double {
+        let probe = measurer.measure(caption.title + caption.titleArabic + "2020", font: titleFont, alignment: .left, letterSpacing: 0)
+        let rows = language == .both ? 2.0 : 1.0
+        return (rows * (probe.height + 4) + 16).rounded()
+    }
+
+    /// The header band: title at the reading start, the date at the other end.
+    /// In `both`, English on the left and Arabic on the right, one row each.
+    func headerItems(date: Day) -> [SceneItem] {
+        let band = SceneRect(x: 0, y: 0, width: Double(width), height: headerHeight)
+        var items: [SceneItem] = [
+            .path(PathItem(subpaths: [[ScenePoint(x: 0, y: 0), ScenePoint(x: band.maxX, y: 0),
+                                       ScenePoint(x: band.maxX, y: band.maxY), ScenePoint(x: 0, y: band.maxY)]],
+                           closed: true, fill: .solid(RGBA(1, 1, 1)))),
+            .path(PathItem(subpaths: [[ScenePoint(x: 0, y: band.maxY - 0.5), ScenePoint(x: band.maxX, y: band.maxY - 0.5)]],
+                           closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
+        ]
+        let dateColor = Style.changedRing.color
+        func put(_ text: String, _ font: FontSpec, color: RGBA, row: Int, atLeft: Bool) {
+            guard !text.isEmpty else { return }
+            var t = TextItem(text: text, font: font, origin: ScenePoint(x: 0, y: 0), color: color)
+            let size = measure(t)
+            let rowHeight = (headerHeight - 16) / (language == .both ? 2 : 1)
+            let y = 8 + Double(row) * rowHeight + (rowHeight - size.height) / 2
+            t.origin = ScenePoint(x: atLeft ? Style.margin + 4 : Double(width) - Style.margin - 4 - size.width, y: y.rounded())
             items.append(.text(t))
-            y += size.height + 2
         }
-        return (items, rect)
+        switch language {
+        case .en:
+            put(caption.title, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: true)
+            put(MapComposer.dateText(date, language: .en), MapComposer.dateFont, color: dateColor, row: 0, atLeft: false)
+        case .ar:
+            put(caption.titleArabic.isEmpty ? caption.title : caption.titleArabic, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: false)
+            put(MapComposer.dateText(date, language: .ar), MapComposer.dateFont, color: dateColor, row: 0, atLeft: true)
+        case .both:
+            put(caption.title, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: true)
+            put(caption.titleArabic, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: false)
+            put(MapComposer.dateText(date, language: .en), MapComposer.dateFont, color: dateColor, row: 1, atLeft: true)
+            put(MapComposer.dateText(date, language: .ar), MapComposer.dateFont, color: dateColor, row: 1, atLeft: false)
+        }
+        return items
     }
 
     /// Legend rows with their swatches, bottom right above the footer.
