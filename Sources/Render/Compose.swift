@@ -24,7 +24,7 @@ extension MapComposer {
 
     /// Rectangles labels must keep clear of: inset, scale bar, legend, footer.
     func furnitureRects(legend: SceneRect) -> [SceneRect] {
-        [insetRect.insetBy(-4), scaleBar.rect, legend,
+        countryLabelRects + [insetRect.insetBy(-4), scaleBar.rect, legend,
          SceneRect(x: 0, y: mapArea.maxY - 2, width: Double(width), height: Style.footerHeight + 2)]
     }
 

@@ -84,6 +84,8 @@ public final class MapComposer {
     private(set) var baseKey: String
     /// Furniture positions, fixed per composer so labels can avoid them.
     private(set) var insetRect: SceneRect
+    /// Boxes of the neighbouring countries' names (static, part of the base).
+    private(set) var countryLabelRects: [SceneRect] = []
     private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)
 
     /// - Parameters:
@@ -225,41 +227,79 @@ public final class MapComposer {
     private func composeBase(coast: [[PlanarPoint]], borders: [[PlanarPoint]]) -> [SceneItem] {
         var items: [SceneItem] = []
         let transform = { (p: PlanarPoint) in self.canvas(p) }
+        let frame = mapArea.insetBy(-20)
         for c in projectedCountries {
-            let rings = c.polygons.flatMap { $0.map { canvasLine($0, transform: transform) } }
+            let rings = c.polygons.flatMap { $0.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) } }.filter { !$0.isEmpty }
+            guard !rings.isEmpty else { continue }
             let fill = c.iso3 == homeCountry ? Style.homeLand : Style.land
             items.append(.path(PathItem(subpaths: rings, closed: true, fill: .solid(fill))))
         }
-        items.append(.path(PathItem(subpaths: borders.map { canvasLine($0, transform: transform) }, closed: false, stroke: Style.border)))
-        items.append(.path(PathItem(subpaths: coast.map { canvasLine($0, transform: transform) }, closed: false, stroke: Style.coast)))
+        func lines(_ list: [[PlanarPoint]]) -> [[ScenePoint]] {
+            list.flatMap { Clipping.line(canvasLine($0, transform: transform), to: frame) }
+        }
+        items.append(.path(PathItem(subpaths: lines(borders), closed: false, stroke: Style.border)))
+        items.append(.path(PathItem(subpaths: lines(coast), closed: false, stroke: Style.coast)))
         items.append(contentsOf: countryNames())
         return [.clip(mapArea, items)]
     }
 
-    /// Neighbouring countries named near the middle of their visible part.
+    /// Neighbouring countries named inside their visible part, as far from the
+    /// theatre's own country as a 150 px reach allows, so the names stay clear
+    /// of the places; their boxes are kept as obstacles for place labels.
     private func countryNames() -> [SceneItem] {
         var items: [SceneItem] = []
-        let inner = mapArea.insetBy(60)
+        var rects: [SceneRect] = []
+        let inner = mapArea.insetBy(24)
+        let transform = { (p: PlanarPoint) in self.canvas(p) }
+        let frame = mapArea.insetBy(-20)
+        let homeVertices: [ScenePoint] = projectedCountries.filter { $0.iso3 == homeCountry }
+            .flatMap { $0.polygons.flatMap { $0.first.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) } ?? [] } }
+            .enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
         for c in projectedCountries where c.iso3 != homeCountry {
-            var sx = 0.0, sy = 0.0, n = 0.0
-            for polygon in c.polygons {
-                for p in polygon.first ?? [] {
-                    let q = canvas(p)
-                    if q.x > inner.x, q.x < inner.maxX, q.y > inner.y, q.y < inner.maxY { sx += q.x; sy += q.y; n += 1 }
+            let rings = c.polygons.compactMap { $0.first }.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) }.filter { !$0.isEmpty }
+            guard !rings.isEmpty else { continue }
+            let english = language == .ar ? c.nameEnglish : c.nameEnglish.uppercased()
+            var text = TextItem(text: name(english: english, arabic: c.nameArabic), font: FontSpec(size: 17),
+                                origin: ScenePoint(x: 0, y: 0), color: Style.countryName, alignment: .center,
+                                letterSpacing: language == .ar ? 0 : 3)
+            let size = measure(text)
+            var best: (score: Double, point: ScenePoint)?
+            let steps = 28
+            for i in 0...steps {
+                for j in 0...steps {
+                    let p = ScenePoint(x: inner.x + inner.width * Double(i) / Double(steps), y: inner.y + inner.height * Double(j) / Double(steps))
+                    let box = SceneRect(x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height)
+                    guard inner.contains(box) else { continue }
+                    // All four corners on the country's land, so the name reads as its own.
+                    let corners = [ScenePoint(x: box.x, y: box.y), ScenePoint(x: box.maxX, y: box.y),
+                                   ScenePoint(x: box.x, y: box.maxY), ScenePoint(x: box.maxX, y: box.maxY), p]
+                    guard corners.allSatisfy({ MapComposer.contains(rings, $0) }) else { continue }
+                    let reach = homeVertices.reduce(150.0) { min($0, hypot($1.x - p.x, $1.y - p.y)) }
+                    let centrality = -hypot(p.x - mapArea.x - mapArea.width / 2, p.y - mapArea.y - mapArea.height / 2) / 1000
+                    let score = reach + centrality
+                    if best == nil || score > best!.score { best = (score, p) }
                 }
             }
-            guard n >= 3 else { continue }
-            let english = language == .ar ? c.nameEnglish : c.nameEnglish.uppercased()
-            let text = TextItem(text: name(english: english, arabic: c.nameArabic), font: FontSpec(size: 17, bold: false),
-                                origin: ScenePoint(x: 0, y: 0), color: Style.countryName, alignment: .center,
-                                letterSpacing: language == .en ? 3 : 0)
-            let size = measure(text)
-            var placed = text
-            let x = min(max(sx / n - size.width / 2, inner.x), inner.maxX - size.width)
-            let y = min(max(sy / n - size.height / 2, inner.y), inner.maxY - size.height)
-            placed.origin = ScenePoint(x: x.rounded(), y: y.rounded())
-            items.append(.text(placed))
+            guard let (_, p) = best else { continue }
+            text.origin = ScenePoint(x: (p.x - size.width / 2).rounded(), y: (p.y - size.height / 2).rounded())
+            rects.append(SceneRect(x: text.origin.x, y: text.origin.y, width: size.width, height: size.height))
+            items.append(.text(text))
         }
+        countryLabelRects = rects
         return items
+    }
+
+    /// Even-odd point in polygon over several rings.
+    static func contains(_ rings: [[ScenePoint]], _ p: ScenePoint) -> Bool {
+        var inside = false
+        for ring in rings where ring.count > 2 {
+            var j = ring.count - 1
+            for i in 0..<ring.count {
+                let a = ring[i], b = ring[j]
+                if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
+                j = i
+            }
+        }
+        return inside
     }
 }
