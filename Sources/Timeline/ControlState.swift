@@ -28,7 +28,15 @@ public struct ControlState: Sendable {
         self.places = places
     }
 
-    public func state(of placeID: String) -> PlaceState? { places.first { $0.place.id == placeID } }
+    /// The state of one place (binary search: `places` is sorted by id).
+    public func state(of placeID: String) -> PlaceState? {
+        var lo = 0, hi = places.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if places[mid].place.id < placeID { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < places.count && places[lo].place.id == placeID ? places[lo] : nil
+    }
 }
 
 /// One place whose control differs between two days.
@@ -49,9 +57,11 @@ public struct PlaceChange: Hashable, Sendable {
 
 /// The per-place state machine over a validated event log.
 ///
-/// Events are grouped per place and sorted by date (file order breaks ties), so
-/// the state at a day is a binary search per place. A value: share it across
-/// threads freely.
+/// Events are grouped per place and sorted by date (file order breaks ties).
+/// Each place keeps its event days as ordinals and, per event, the index of the
+/// event that began the current run of equal states, so the state at a day is
+/// one binary search per place and `since` needs no walk back. A value: share
+/// it across threads freely.
 public struct ControlTimeline: Sendable {
     /// Places that appear in the log, sorted by id.
     public let places: [Place]
@@ -61,53 +71,94 @@ public struct ControlTimeline: Sendable {
     public let firstDay: Day?
     public let lastDay: Day?
 
-    /// Builds the timeline. `events` must already be validated (``EventLog``)
-    /// and resolved to gazetteer ids.
-    public init(events: [ControlEvent], gazetteer: Gazetteer) {
-        var grouped: [String: [(Int, ControlEvent)]] = [:]
-        for (i, e) in events.enumerated() { grouped[e.placeID, default: []].append((i, e)) }
-        var byPlace: [String: [ControlEvent]] = [:]
-        for (id, list) in grouped {
-            byPlace[id] = list.sorted { a, b in a.1.date != b.1.date ? a.1.date < b.1.date : a.0 < b.0 }.map(\.1)
-        }
-        self.eventsByPlace = byPlace
-        self.places = byPlace.keys.compactMap { gazetteer.place(id: $0) }.sorted { $0.id < $1.id }
-        self.firstDay = events.map(\.date).min()
-        self.lastDay = events.map(\.date).max()
+    /// Per place (aligned with `places`): its events in order, their day
+    /// ordinals, and for each event the index of the change it continues.
+    private let lanes: [Lane]
+    private let laneIndex: [String: Int]
+
+    private struct Lane: Sendable {
+        let events: [ControlEvent]
+        let ordinals: [Int32]
+        let causes: [Int32]
     }
 
-    /// The last event of a place that applies on `day` (events apply from their
-    /// date inclusive), or nil when none does yet.
-    public func lastEvent(of placeID: String, on day: Day) -> ControlEvent? {
-        guard let list = eventsByPlace[placeID] else { return nil }
-        var lo = 0, hi = list.count
+    /// Builds the timeline. `events` must already be validated (``EventLog``)
+    /// and resolved to gazetteer ids; events of places the gazetteer lacks are left out.
+    public init(events: [ControlEvent], gazetteer: Gazetteer) {
+        var grouped: [String: [Int]] = [:]
+        for (i, e) in events.enumerated() { grouped[e.placeID, default: []].append(i) }
+        let ordinals = events.map { Int32($0.date.ordinal) }
+        var places: [Place] = []
+        places.reserveCapacity(grouped.count)
+        for id in grouped.keys { if let p = gazetteer.place(id: id) { places.append(p) } }
+        places.sort { $0.id < $1.id }
+        var lanes: [Lane] = []
+        lanes.reserveCapacity(places.count)
+        var byPlace: [String: [ControlEvent]] = [:]
+        var laneIndex: [String: Int] = [:]
+        for place in places {
+            // Indices ascend, so sorting by ordinal with the index as tie-break keeps file order.
+            let order = grouped[place.id]!.sorted { ordinals[$0] != ordinals[$1] ? ordinals[$0] < ordinals[$1] : $0 < $1 }
+            let list = order.map { events[$0] }
+            var causes = [Int32](repeating: 0, count: list.count)
+            for i in 1..<max(1, list.count) {
+                // An event that leaves the state as it was (a confirming hold, a repeated
+                // report) continues the run: `since` stays the day of the change.
+                causes[i] = list[i].to == list[i - 1].to ? causes[i - 1] : Int32(i)
+            }
+            laneIndex[place.id] = lanes.count
+            lanes.append(Lane(events: list, ordinals: order.map { ordinals[$0] }, causes: causes))
+            byPlace[place.id] = list
+        }
+        self.places = places
+        self.lanes = lanes
+        self.laneIndex = laneIndex
+        self.eventsByPlace = byPlace
+        self.firstDay = ordinals.min().map { Day(ordinal: Int($0)) }
+        self.lastDay = ordinals.max().map { Day(ordinal: Int($0)) }
+    }
+
+    /// Index in the lane of the last event applying on `day` (events apply from
+    /// their date inclusive), or nil when none does yet.
+    private static func lastIndex(in lane: Lane, on day: Int32) -> Int? {
+        var lo = 0, hi = lane.ordinals.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if list[mid].date <= day { lo = mid + 1 } else { hi = mid }
+            if lane.ordinals[mid] <= day { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? nil : list[lo - 1]
+        return lo == 0 ? nil : lo - 1
     }
 
-    /// The state of a place on a day, with the event that set its controller.
-    /// A `hold` that confirms the current state does not move `since`.
-    public func placeState(_ place: Place, on day: Day) -> PlaceState {
-        guard let list = eventsByPlace[place.id], let last = lastEvent(of: place.id, on: day) else {
+    /// The last event of a place that applies on `day`, or nil when none does yet.
+    public func lastEvent(of placeID: String, on day: Day) -> ControlEvent? {
+        guard let l = laneIndex[placeID], let i = Self.lastIndex(in: lanes[l], on: Int32(day.ordinal)) else { return nil }
+        return lanes[l].events[i]
+    }
+
+    private static func state(of place: Place, in lane: Lane, on day: Int32) -> PlaceState {
+        guard let i = lastIndex(in: lane, on: day) else {
             return PlaceState(place: place, control: .unknown, since: nil, event: nil)
         }
-        // Walk back over observations that confirm the same state, so `since` and the
-        // cited event are those of the change, not of a later confirmation.
-        var cause = last
-        if let index = list.lastIndex(of: last) {
-            var i = index
-            while i > 0, list[i].action == .hold, list[i - 1].to == last.to { i -= 1 }
-            cause = list[i]
+        let cause = lane.events[Int(lane.causes[i])]
+        return PlaceState(place: place, control: lane.events[i].to, since: cause.date, event: cause)
+    }
+
+    /// The state of a place on a day, with the event that set it. A `hold` that
+    /// confirms the current state does not move `since`, nor the cited event.
+    public func placeState(_ place: Place, on day: Day) -> PlaceState {
+        guard let l = laneIndex[place.id] else {
+            return PlaceState(place: place, control: .unknown, since: nil, event: nil)
         }
-        return PlaceState(place: place, control: last.to, since: cause.date, event: cause)
+        return Self.state(of: place, in: lanes[l], on: Int32(day.ordinal))
     }
 
     /// Who held what on `day`.
     public func state(at day: Day) -> ControlState {
-        ControlState(date: day, places: places.map { placeState($0, on: day) })
+        let ordinal = Int32(day.ordinal)
+        var result: [PlaceState] = []
+        result.reserveCapacity(places.count)
+        for (i, place) in places.enumerated() { result.append(Self.state(of: place, in: lanes[i], on: ordinal)) }
+        return ControlState(date: day, places: result)
     }
 
     /// Places whose control differs between `from` and `to` (either order of dates).

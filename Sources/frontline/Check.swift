@@ -1,10 +1,25 @@
 import ArgumentParser
+import Foundation
+import FrontlineCore
+import Timeline
 
-// In progress: replaced by the work on its issue.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a theatre's data; print every problem as file:line: message.",
+        discussion: "Exit status 1 when there are errors, 0 when there are only warnings or none.")
+
+    @OptionGroup var theatre: TheatreOptions
+
     func run() throws {
-        printError("frontline check: not built yet")
-        throw ExitCode(70)
+        try reportingErrors {
+            let diagnostics = Theatre.check(directory: try theatre.url())
+            for d in diagnostics { print(d.description) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            printError("\(plural(errors, "error")), \(plural(warnings, "warning"))")
+            if errors > 0 { throw Exit.dataError }
+        }
     }
 }

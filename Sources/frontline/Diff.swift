@@ -1,10 +1,30 @@
 import ArgumentParser
+import FrontlineCore
+import Timeline
 
-// In progress: replaced by the work on its issue.
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diff", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two days, with the source of each change.")
+
+    @Argument(help: "The first day, YYYY-MM-DD.") var from: Day
+    @Argument(help: "The second day, YYYY-MM-DD.") var to: Day
+    @OptionGroup var theatre: TheatreOptions
+
     func run() throws {
-        printError("frontline diff: not built yet")
-        throw ExitCode(70)
+        try reportingErrors {
+            let t = try theatre.load(covering: from)
+            if let note = try t.requireCovered(to) { printError(note) }
+            let changes = t.timeline.changes(from: from, to: to)
+            guard !changes.isEmpty else {
+                print("no changes between \(from) and \(to)")
+                return
+            }
+            let rows = changes.map { c in
+                [c.place.name, c.before.description, c.after.description, c.event.map { "\($0.date)" } ?? "-", c.event?.source ?? ""]
+            }
+            print(TextTable.render(header: ["place", from.description, to.description, "changed", "source"], rows: rows), terminator: "")
+            print("\(changes.count) place\(changes.count == 1 ? "" : "s") changed between \(from) and \(to)")
+        }
     }
 }

@@ -1,10 +1,31 @@
 import ArgumentParser
+import FrontlineCore
+import Timeline
 
-// In progress: replaced by the work on its issue.
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every event of one place, in the order they apply.")
+
+    @Argument(help: "The place, in any spelling the gazetteer resolves (Arabic included).") var place: String
+    @OptionGroup var theatre: TheatreOptions
+
     func run() throws {
-        printError("frontline history: not built yet")
-        throw ExitCode(70)
+        try reportingErrors {
+            let t = try theatre.load()
+            let p = try t.place(named: place)
+            let events = t.timeline.history(of: p.id)
+            print("\(p.name) (\(p.nameArabic.isEmpty ? p.id : p.nameArabic))")
+            guard !events.isEmpty else {
+                print("no events: the log never mentions \(p.name)")
+                return
+            }
+            let rows = events.map { e in
+                [e.precision == .month ? String(e.date.description.prefix(7)) : e.date.description,
+                 e.action.rawValue, e.from?.description ?? "", e.to.description, e.status.rawValue, e.source,
+                 "\(e.location.file):\(e.location.line)"]
+            }
+            print(TextTable.render(header: ["date", "action", "from", "to", "status", "source", "line"], rows: rows), terminator: "")
+        }
     }
 }

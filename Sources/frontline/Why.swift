@@ -1,10 +1,33 @@
 import ArgumentParser
+import FrontlineCore
+import Timeline
 
-// In progress: replaced by the work on its issue.
 struct Why: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "why", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "why",
+        abstract: "The event and source behind a place's state on a day.")
+
+    @Argument(help: "The place, in any spelling the gazetteer resolves.") var place: String
+    @Option(help: "The day, YYYY-MM-DD.") var date: Day
+    @OptionGroup var theatre: TheatreOptions
+
     func run() throws {
-        printError("frontline why: not built yet")
-        throw ExitCode(70)
+        try reportingErrors {
+            let t = try theatre.load(covering: date)
+            let p = try t.place(named: place)
+            let s = t.timeline.placeState(p, on: date)
+            print("\(p.name) on \(date): \(s.control)")
+            guard let e = s.event, let since = s.since else {
+                print("no event for \(p.name) on or before \(date)")
+                return
+            }
+            print("since:  \(since)")
+            print("event:  \(e.location.file):\(e.location.line): \(e.action.rawValue) \(e.from.map { "\($0) -> " } ?? "")\(e.to) (\(e.status.rawValue))")
+            print("source: \(e.source.isEmpty ? "(none)" : e.source)")
+            if !e.note.isEmpty { print("note:   \(e.note)") }
+            if let last = t.timeline.lastEvent(of: p.id, on: date), last != e {
+                print("last confirmed: \(last.date) (\(last.location.file):\(last.location.line)), \(last.source)")
+            }
+        }
     }
 }

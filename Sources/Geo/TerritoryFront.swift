@@ -1,0 +1,168 @@
+import CGEOS
+import Timeline
+
+/// Front lines from the Voronoi diagram.
+///
+/// A front segment is a Voronoi edge shared by the cells of two places on
+/// opposing sides. Reading the edges from the diagram (instead of intersecting
+/// zone boundaries) keeps them exact: both cells carry the very same vertices,
+/// whereas boundaries of two separately clipped zones only nearly coincide and
+/// their overlay would collapse to points.
+///
+/// Sides: a faction cell against another faction's cell gives that pair; a
+/// faction cell against a contested cell gives the faction against each other
+/// faction of the contest, so a contested band between A and B is outlined on
+/// both edges by the A–B front. Contested cells against each other give no front.
+enum TerritoryFront {
+    /// Clearance in metres a smoothed front keeps from every place it bends past.
+    static let placeClearance = 500.0
+    /// Chaikin corner-cutting passes.
+    static let smoothingPasses = 3
+
+    private struct EdgeKey: Hashable {
+        let a: PlanarPoint
+        let b: PlanarPoint
+        init(_ p: PlanarPoint, _ q: PlanarPoint) {
+            if (p.x, p.y) < (q.x, q.y) { a = p; b = q } else { a = q; b = p }
+        }
+    }
+
+    static func fronts(cells: [[PlanarPoint]], owner: [Int], sites: [TerritoryPlace], reaches: [Double],
+                       grid: TerritoryGrid, builder: TerritoryBuilder) throws -> [FrontLine] {
+        var firstCell: [EdgeKey: Int] = [:]
+        var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
+        for (k, ring) in cells.enumerated() where owner[k] >= 0 && ring.count >= 4 {
+            for i in 0..<(ring.count - 1) where ring[i] != ring[i + 1] {
+                let key = EdgeKey(ring[i], ring[i + 1])
+                guard let j = firstCell[key] else {
+                    firstCell[key] = k
+                    continue
+                }
+                let s = owner[k], t = owner[j]
+                let pairs = opposingPairs(sites[s].control, sites[t].control)
+                guard !pairs.isEmpty,
+                      let piece = clip(ring[i], ring[i + 1],
+                                       discs: [(sites[s].point, reaches[s]), (sites[t].point, reaches[t])])
+                else { continue }
+                for pair in pairs { segments[pair, default: []].append(piece) }
+            }
+        }
+
+        let context = builder.context
+        var fronts: [FrontLine] = []
+        for pair in segments.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let parts = try segments[pair]!.map { try GEOSGeometry.lineString([$0.0, $0.1], context: context) }
+            var lines = try GEOSGeometry.collection(GEOS_MULTILINESTRING, taking: parts, context: context).lineMerge()
+            // Fronts stop at the coast and the land border.
+            if try !builder.preparedLand.contains(lines) {
+                lines = try lines.intersection(builder.land).lineMerge()
+            }
+            try lines.normalize()
+            let smoothed = try lines.lines().map { smooth($0, places: grid) }
+            if !smoothed.isEmpty { fronts.append(FrontLine(between: pair, lines: smoothed)) }
+        }
+        return fronts
+    }
+
+    /// The sorted faction pairs a boundary between `x` and `y` is a front for.
+    static func opposingPairs(_ x: Control, _ y: Control) -> [[String]] {
+        func ids(_ c: Control) -> [String] {
+            switch c {
+            case .faction(let id): return [id]
+            case .contested(let ids): return ids
+            case .unknown: return []
+            }
+        }
+        if case .contested = x, case .contested = y { return [] }
+        var pairs = Set<[String]>()
+        for a in ids(x) {
+            for b in ids(y) where a != b { pairs.insert([a, b].sorted()) }
+        }
+        return pairs.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The part of segment p–q inside every disc, or nil. Discs are shrunk to
+    /// the radius inscribed in the 32-gon GEOS buffers with, so the front ends
+    /// inside the zones it separates.
+    static func clip(_ p: PlanarPoint, _ q: PlanarPoint, discs: [(PlanarPoint, Double)]) -> (PlanarPoint, PlanarPoint)? {
+        var lo = 0.0, hi = 1.0
+        let dx = q.x - p.x, dy = q.y - p.y
+        let a = dx * dx + dy * dy
+        guard a > 0 else { return nil }
+        for (c, reach) in discs {
+            let r = reach * 0.995_184_726_672_196_9  // cos(π/32): 8 segments a quarter circle
+            let fx = p.x - c.x, fy = p.y - c.y
+            let b = 2 * (fx * dx + fy * dy)
+            let cc = fx * fx + fy * fy - r * r
+            let disc = b * b - 4 * a * cc
+            guard disc > 0 else { return nil }
+            let root = disc.squareRoot()
+            lo = max(lo, (-b - root) / (2 * a))
+            hi = min(hi, (-b + root) / (2 * a))
+            guard lo < hi else { return nil }
+        }
+        func at(_ t: Double) -> PlanarPoint { t == 0 ? p : t == 1 ? q : PlanarPoint(x: p.x + t * dx, y: p.y + t * dy) }
+        return (at(lo), at(hi))
+    }
+
+    /// Chaikin corner cutting that never moves the line across a place.
+    ///
+    /// Each pass replaces corner P(i) by the points a quarter of the way to its
+    /// neighbours; the ground that changes side is exactly the triangle cut
+    /// off. A corner whose triangle (grown by `placeClearance`) holds a place
+    /// is kept as it is, so no place ends up on the other side of the front.
+    /// End points stay fixed.
+    static func smooth(_ line: [PlanarPoint], places: TerritoryGrid) -> [PlanarPoint] {
+        var current = line
+        for _ in 0..<smoothingPasses where current.count > 2 {
+            var next: [PlanarPoint] = [current[0]]
+            next.reserveCapacity(current.count * 2)
+            for i in 1..<(current.count - 1) {
+                let prev = current[i - 1], corner = current[i], after = current[i + 1]
+                let a = PlanarPoint(x: corner.x + (prev.x - corner.x) / 4, y: corner.y + (prev.y - corner.y) / 4)
+                let b = PlanarPoint(x: corner.x + (after.x - corner.x) / 4, y: corner.y + (after.y - corner.y) / 4)
+                if cutIsClear(a, corner, b, places: places) {
+                    next.append(a)
+                    next.append(b)
+                } else {
+                    next.append(corner)
+                }
+            }
+            next.append(current[current.count - 1])
+            current = next
+        }
+        return current
+    }
+
+    private static func cutIsClear(_ a: PlanarPoint, _ b: PlanarPoint, _ c: PlanarPoint, places: TerritoryGrid) -> Bool {
+        let m = placeClearance
+        let box = PlanarBox(minX: min(a.x, b.x, c.x) - m, minY: min(a.y, b.y, c.y) - m,
+                            maxX: max(a.x, b.x, c.x) + m, maxY: max(a.y, b.y, c.y) + m)
+        for i in places.indices(in: box) {
+            let p = places.points[i]
+            if inTriangle(p, a, b, c) || distance(p, a, b) < m || distance(p, b, c) < m || distance(p, a, c) < m {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func inTriangle(_ p: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint, _ c: PlanarPoint) -> Bool {
+        func cross(_ o: PlanarPoint, _ u: PlanarPoint, _ v: PlanarPoint) -> Double {
+            (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x)
+        }
+        let d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p)
+        let negative = d1 < 0 || d2 < 0 || d3 < 0, positive = d1 > 0 || d2 > 0 || d3 > 0
+        return !(negative && positive)
+    }
+
+    /// Distance in metres from p to segment u–v.
+    static func distance(_ p: PlanarPoint, _ u: PlanarPoint, _ v: PlanarPoint) -> Double {
+        let dx = v.x - u.x, dy = v.y - u.y
+        let len2 = dx * dx + dy * dy
+        var t = len2 > 0 ? ((p.x - u.x) * dx + (p.y - u.y) * dy) / len2 : 0
+        t = min(max(t, 0), 1)
+        let x = u.x + t * dx - p.x, y = u.y + t * dy - p.y
+        return (x * x + y * y).squareRoot()
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import FrontlineCore
+import Gazetteer
+
+/// Turns an ACLED export into candidate rows of `events.tsv`, for a person to
+/// review. Never writes the event log.
+///
+/// Only ACLED's territory-change sub-events are kept. `actor1` is the side that
+/// gains ground in all three, so it becomes `to` through the `--actor`
+/// mappings. Every candidate is `claimed`: ACLED codes reports, and a reviewer
+/// decides what the record confirms.
+public enum ACLEDImport {
+    /// The sub-event types that record a change of territory.
+    public static let territorySubEvents: Set<String> = [
+        "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
+    ]
+    public static let requiredColumns = ["event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1",
+                                         "location", "latitude", "longitude", "geo_precision", "source", "notes"]
+    /// How far from ACLED's coordinates a gazetteer place may be to stand in for an unknown location name.
+    public static let coordinateMatchKilometers = 10.0
+
+    /// `NAME=FACTION`: every actor whose name contains NAME (case-insensitive) is FACTION.
+    public struct ActorMapping: Hashable, Sendable {
+        public let pattern: String
+        public let faction: String
+        public init(pattern: String, faction: String) {
+            self.pattern = pattern
+            self.faction = faction
+        }
+        /// Parses `NAME=FACTION`; the last `=` splits, so names may contain one.
+        public init?(parsing text: String) {
+            guard let eq = text.lastIndex(of: "=") else { return nil }
+            let name = text[..<eq].trimmingCharacters(in: .whitespaces)
+            let faction = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !faction.isEmpty else { return nil }
+            self.init(pattern: name, faction: faction)
+        }
+    }
+
+    /// What an import produced.
+    public struct Outcome: Sendable {
+        /// Candidate rows in `events.tsv` column order (without header), by date.
+        public var rows: [[String]] = []
+        public var recordsRead = 0
+        public var territoryChanges = 0
+        /// actor1 values that no mapping covers, with how many rows each.
+        public var unmappedActors: [String: Int] = [:]
+        /// Location names resolved neither by name nor by coordinates.
+        public var unresolvedLocations: Set<String> = []
+        /// Rows that could not be read (bad date, wrong field count).
+        public var problems: [Diagnostic] = []
+
+        /// The rows as TSV with the header, ready to paste into `events.tsv`.
+        public var tsv: String {
+            ([EventLog.columns] + rows).map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        }
+
+        public var summary: String {
+            var lines = ["\(recordsRead) ACLED rows read, \(territoryChanges) territory changes, \(rows.count) candidate rows printed"]
+            if !unmappedActors.isEmpty {
+                let list = unmappedActors.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
+                lines.append("skipped, no --actor mapping for actor1: \(list)")
+            }
+            if !unresolvedLocations.isEmpty {
+                lines.append("not in the gazetteer (kept with ACLED coordinates in the note): \(unresolvedLocations.sorted().joined(separator: ", "))")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Reads an ACLED CSV export. `timeline`, when given, fills `from` with the
+    /// state the day before. Throws ``DataError`` when the file cannot be read or
+    /// lacks a column; a mapping to an unknown faction is also a data error.
+    public static func run(csv text: String, path: String, gazetteer: Gazetteer, factions: [Faction],
+                           timeline: ControlTimeline?, actors: [ActorMapping]) throws -> Outcome {
+        let factionIDs = Set(factions.map(\.id))
+        if let bad = actors.first(where: { !factionIDs.contains($0.faction) }) {
+            throw DataError(at: SourceLocation(file: "--actor", line: 0),
+                            "'\(bad.faction)' is not a faction; factions are \(factions.map(\.id).joined(separator: ", "))")
+        }
+        let records: [CSV.Record]
+        do { records = try CSV.parse(text) } catch let error as CSV.ParseError {
+            throw DataError(at: SourceLocation(file: path, line: error.line), error.message)
+        }
+        guard let header = records.first else { throw DataError(at: SourceLocation(file: path, line: 0), "the file is empty") }
+        var column: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() where column[name] == nil { column[name.trimmingCharacters(in: .whitespaces)] = i }
+        let missing = requiredColumns.filter { column[$0] == nil }
+        if !missing.isEmpty {
+            throw DataError(at: SourceLocation(file: path, line: header.line), field: "header",
+                            "not an ACLED export: missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))")
+        }
+        var outcome = Outcome()
+        var dated: [(Day, Int, [String])] = []
+        for record in records.dropFirst() {
+            outcome.recordsRead += 1
+            let at = SourceLocation(file: path, line: record.line)
+            guard record.fields.count == header.fields.count else {
+                outcome.problems.append(Diagnostic(.error, at: at, "\(record.fields.count) fields where the header has \(header.fields.count)"))
+                continue
+            }
+            func field(_ name: String) -> String { clean(record.fields[column[name]!]) }
+            guard territorySubEvents.contains(field("sub_event_type")) else { continue }
+            outcome.territoryChanges += 1
+            guard let day = parseDate(field("event_date")) else {
+                outcome.problems.append(Diagnostic(.error, at: at, field: "event_date", "'\(field("event_date"))' is not a date"))
+                continue
+            }
+            let actor = field("actor1")
+            guard let mapping = actors.first(where: { actor.localizedCaseInsensitiveContains($0.pattern) }) else {
+                outcome.unmappedActors[actor, default: 0] += 1
+                continue
+            }
+            let timePrecision = field("time_precision"), geoPrecision = field("geo_precision")
+            let location = field("location")
+            var notes: [String] = ["ACLED \(field("sub_event_type"))", "actor1 \(actor)"]
+            var placeCell = location
+            var place: Place? = nil
+            if let match = gazetteer.resolve(location).match {
+                place = match.place
+                placeCell = match.place.name
+                if match.method == .fuzzy { notes.append("place matched loosely from '\(location)'") }
+            } else if let lat = Double(field("latitude")), let lon = Double(field("longitude")) {
+                let point = GeoPoint(latitude: lat, longitude: lon)
+                if let (near, km) = nearest(to: point, in: gazetteer), km <= coordinateMatchKilometers {
+                    place = near
+                    placeCell = near.name
+                    notes.append("'\(location)' not in the gazetteer; placed by ACLED coordinates \(lat),\(lon), \(formatKm(km)) km from \(near.name)")
+                } else {
+                    outcome.unresolvedLocations.insert(location)
+                    notes.append("'\(location)' not in the gazetteer; ACLED coordinates \(lat),\(lon)")
+                }
+            } else {
+                outcome.unresolvedLocations.insert(location)
+                notes.append("'\(location)' not in the gazetteer and ACLED gives no coordinates")
+            }
+            notes.append("geo_precision \(geoPrecision)")
+            notes.append("time_precision \(timePrecision)")
+            if !field("notes").isEmpty { notes.append(field("notes")) }
+            var from = ""
+            if let place, let timeline {
+                let before = timeline.placeState(place, on: day.adding(days: -1)).control
+                if before != .unknown { from = before.description }
+            }
+            let to = mapping.faction
+            let action = from == to ? EventAction.hold : .capture
+            // ACLED's time_precision 3 means "the month is known"; our month form says the same.
+            let dateCell = timePrecision == "3" ? String(day.description.prefix(7)) : day.description
+            let source = "ACLED \(field("event_id_cnty"))" + (field("source").isEmpty ? "" : " (\(field("source")))")
+            dated.append((day, record.line, [dateCell, placeCell, from, to, action.rawValue, source, notes.joined(separator: "; "), EventStatus.claimed.rawValue]))
+        }
+        outcome.rows = dated.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        return outcome
+    }
+
+    /// ACLED writes `05 June 2020` (and some exports `2020-06-05` or `05-June-2020`).
+    public static func parseDate(_ text: String) -> Day? {
+        if let day = try? Day.parse(text) { return day }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
+        guard parts.count == 3, let d = Int(parts[0]), let y = Int(parts[2]) else { return nil }
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        let name = parts[1].lowercased()
+        guard name.count >= 3, let m = months.firstIndex(where: { $0.hasPrefix(name) }) else { return nil }
+        return Day(year: y, month: m + 1, day: d)
+    }
+
+    /// Tabs and line breaks would break a TSV row; ACLED notes have both.
+    static func clean(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    static func nearest(to point: GeoPoint, in gazetteer: Gazetteer) -> (Place, Double)? {
+        var best: (Place, Double)? = nil
+        for p in gazetteer.places {
+            let km = greatCircleKilometers(point, p.location)
+            if best == nil || km < best!.1 { best = (p, km) }
+        }
+        return best
+    }
+
+    /// Haversine distance on a sphere of radius 6371 km; good to a fraction of a
+    /// per cent, plenty for "is this the same town".
+    static func greatCircleKilometers(_ a: GeoPoint, _ b: GeoPoint) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, sqrt(h)))
+    }
+
+    static func formatKm(_ km: Double) -> String { String(format: "%.1f", km) }
+}

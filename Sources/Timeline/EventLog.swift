@@ -1,0 +1,274 @@
+import Foundation
+import FrontlineCore
+import Gazetteer
+
+/// `events.tsv`, parsed and checked: the events that can be used, and every
+/// problem found, each with its file, line and field.
+///
+/// Checking never stops at the first problem, so `frontline check` can list
+/// them all. Rows with an error are left out of ``events``; the replay checks
+/// (a `from` that contradicts the state, two changes on one day) skip places
+/// that lost a row, because a missing row would make later ones look wrong.
+///
+/// Place names: a row may name a place by gazetteer id, by any of its names, or
+/// by a spelling the gazetteer's normalisation maps to a name (case, accents,
+/// Arabic letter forms). A name the gazetteer finds only by fuzzy matching is an
+/// error with the match as suggestion: a guess must not silently decide where a
+/// front line runs.
+public struct EventLog: Sendable {
+    /// The columns of `events.tsv`, in order. `status` may be left out of older
+    /// files (every row is then `confirmed`).
+    public static let columns = ["date", "place", "from", "to", "action", "source", "note", "status"]
+    static let requiredColumns = ["date", "place", "from", "to", "action", "source", "note"]
+
+    public let path: String
+    /// The usable events, in file order.
+    public let events: [ControlEvent]
+    /// Errors and warnings, in line order.
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// Reads and checks an event log. Throws ``DataError`` only when the file
+    /// cannot be read or its header lacks a column; row problems are in ``diagnostics``.
+    public static func load(contentsOf url: URL, displayPath: String? = nil,
+                            gazetteer: Gazetteer, factions: [Faction]) throws -> EventLog {
+        let table = try TSVTable(contentsOf: url, displayPath: displayPath, required: requiredColumns)
+        return check(table, gazetteer: gazetteer, factions: factions)
+    }
+
+    /// Parses and checks TSV text (`path` is only used in messages).
+    public static func parse(text: String, path: String, gazetteer: Gazetteer, factions: [Faction]) throws -> EventLog {
+        let table = try TSVTable(text: text, path: path, required: requiredColumns)
+        return check(table, gazetteer: gazetteer, factions: factions)
+    }
+
+    /// Checks a table row by row, then replays each place in date order.
+    public static func check(_ table: TSVTable, gazetteer: Gazetteer, factions: [Faction]) -> EventLog {
+        var checker = RowChecker(table: table, gazetteer: gazetteer, factionIDs: factions.map(\.id))
+        var problems = table.fieldCountProblems()
+        var events: [ControlEvent] = []
+        events.reserveCapacity(table.rows.count)
+        var brokenPlaces: Set<String> = []
+        for row in table.rows where row.fields.count == table.header.count {
+            let (event, rowProblems, placeID) = checker.check(row)
+            problems += rowProblems
+            if let event { events.append(event) } else if let placeID { brokenPlaces.insert(placeID) }
+        }
+        problems += replay(events, skipping: brokenPlaces)
+        problems.sort { ($0.location.line, $0.severity == .error ? 0 : 1) < ($1.location.line, $1.severity == .error ? 0 : 1) }
+        return EventLog(path: table.path, events: events, diagnostics: problems)
+    }
+
+    /// Replays every place in date order (file order on ties) and reports rows
+    /// whose `from` or `hold` contradicts the state, and second changes on one day.
+    static func replay(_ events: [ControlEvent], skipping broken: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var byPlace: [String: [Int]] = [:]
+        for (i, e) in events.enumerated() where !broken.contains(e.placeID) { byPlace[e.placeID, default: []].append(i) }
+        for (_, indices) in byPlace {
+            let order = indices.sorted { events[$0].date != events[$1].date ? events[$0].date < events[$1].date : $0 < $1 }
+            var state: Control? = nil
+            var stateLine = 0
+            var lastChange: (day: Day, line: Int)? = nil
+            for i in order {
+                let e = events[i]
+                let at = e.location
+                if let from = e.from, let current = state, from != current {
+                    problems.append(Diagnostic(.error, at: at, field: "from",
+                        "'from' is \(from) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine))"))
+                }
+                let changes: Bool
+                if let current = state {
+                    if e.to == current {
+                        if e.action != .hold {
+                            problems.append(Diagnostic(.warning, at: at, field: "to",
+                                "\(e.action.rawValue) changes nothing: \(e.placeName) is already \(current) (line \(stateLine)); use hold for a confirmation"))
+                        }
+                        changes = false
+                    } else if e.action == .hold {
+                        problems.append(Diagnostic(.error, at: at, field: "to",
+                            "hold says \(e.to) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine)); a change needs capture, withdraw or contest"))
+                        changes = true
+                    } else {
+                        changes = true
+                    }
+                } else {
+                    // The first row of a place states where things stand; only a real action counts as a change.
+                    changes = e.action != .hold
+                }
+                if changes {
+                    if let last = lastChange, last.day == e.date {
+                        problems.append(Diagnostic(.error, at: at, field: "date",
+                            "second change of \(e.placeName) on \(e.date) (first on line \(last.line)); keep the one the sources support"))
+                    }
+                    lastChange = (e.date, at.line)
+                }
+                if state != e.to { stateLine = at.line }
+                state = e.to
+            }
+        }
+        return problems
+    }
+}
+
+/// Checks one row at a time; caches place resolutions, because a log names the
+/// same few places over and over.
+struct RowChecker {
+    let table: TSVTable
+    let gazetteer: Gazetteer
+    let factionIDs: [String]
+    let factionSet: Set<String>
+    let hasStatus: Bool
+    private var placeCache: [String: Result<Place, PlaceProblem>] = [:]
+
+    struct PlaceProblem: Error { let message: String }
+
+    init(table: TSVTable, gazetteer: Gazetteer, factionIDs: [String]) {
+        self.table = table
+        self.gazetteer = gazetteer
+        self.factionIDs = factionIDs
+        self.factionSet = Set(factionIDs)
+        self.hasStatus = table.header.contains("status")
+    }
+
+    /// The event of a row, or nil with the reasons; also the place id when the
+    /// place resolved, so the replay can skip a place whose row was dropped.
+    mutating func check(_ row: TSVTable.Row) -> (ControlEvent?, [Diagnostic], String?) {
+        let at = table.location(of: row)
+        var problems: [Diagnostic] = []
+        func fail(_ field: String, _ message: String) { problems.append(Diagnostic(.error, at: at, field: field, message)) }
+
+        var dated: DatedDay? = nil
+        do { dated = try Day.parseDated(row["date"]) } catch { fail("date", error.description) }
+        var place: Place? = nil
+        let placeName = row["place"]
+        switch resolvePlace(placeName) {
+        case .success(let p): place = p
+        case .failure(let problem): fail("place", problem.message)
+        }
+        let from = control(row["from"], field: "from", allowEmpty: true, problems: &problems, at: at)
+        let to = control(row["to"], field: "to", allowEmpty: false, problems: &problems, at: at)
+        let action = EventAction(rawValue: row["action"])
+        if action == nil {
+            fail("action", "unknown action '\(row["action"])'; use one of \(EventAction.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var status: EventStatus? = .confirmed
+        if hasStatus {
+            status = EventStatus(rawValue: row["status"])
+            if status == nil {
+                fail("status", row["status"].isEmpty ? "no status; write confirmed or claimed"
+                      : "unknown status '\(row["status"])'; use confirmed or claimed")
+            }
+        }
+        if let action, let to = to ?? nil {
+            switch (action, to) {
+            case (.capture, .contested), (.capture, .unknown):
+                fail("to", "capture needs the faction that took the place in 'to', not \(to)")
+            case (.contest, .faction), (.contest, .unknown):
+                fail("to", "contest needs 'to' written contested:a+b, not \(to)")
+            default: break
+            }
+            if action != .hold, let from = from ?? nil, from == to {
+                fail("to", "\(action.rawValue) from \(from) to \(to) changes nothing")
+            }
+        }
+        if row["source"].isEmpty {
+            problems.append(Diagnostic(.warning, at: at, field: "source", "no source: cite an article file, or outlet, date and URL"))
+        }
+        guard problems.allSatisfy({ $0.severity == .warning }),
+              let dated, let place, let from, let to = to ?? nil, let action, let status else {
+            return (nil, problems, place?.id)
+        }
+        let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: place.id,
+                                 placeName: placeName, from: from, to: to, action: action, status: status,
+                                 source: row["source"], note: row["note"])
+        return (event, problems, place.id)
+    }
+
+    /// Parses a control cell; returns `.some(nil)` for an allowed empty cell and
+    /// nil (after recording the problem) for a bad one.
+    private func control(_ text: String, field: String, allowEmpty: Bool,
+                         problems: inout [Diagnostic], at: SourceLocation) -> Control?? {
+        switch Control.parse(text, factions: factionSet) {
+        case .success(let c):
+            if c == nil, !allowEmpty {
+                problems.append(Diagnostic(.error, at: at, field: field, "empty '\(field)': write a faction id, contested:a+b or unknown"))
+                return nil
+            }
+            return .some(c)
+        case .failure(let failure):
+            var message = failure.message
+            if let id = failure.unknownFaction {
+                message += Suggest.closest(to: id, among: factionIDs).map { "; did you mean \($0)?" }
+                    ?? "; factions are \(factionIDs.joined(separator: ", "))"
+            }
+            problems.append(Diagnostic(.error, at: at, field: field, message))
+            return nil
+        }
+    }
+
+    private mutating func resolvePlace(_ name: String) -> Result<Place, PlaceProblem> {
+        if let cached = placeCache[name] { return cached }
+        let result = Self.resolvePlace(name, in: gazetteer)
+        placeCache[name] = result
+        return result
+    }
+
+    static func resolvePlace(_ name: String, in gazetteer: Gazetteer) -> Result<Place, PlaceProblem> {
+        guard !name.isEmpty else { return .failure(PlaceProblem(message: "empty place")) }
+        if let p = gazetteer.place(id: name) { return .success(p) }
+        let resolution = gazetteer.resolve(name)
+        if let match = resolution.match, match.method != .fuzzy {
+            // Equally good candidates mean the name alone cannot say which place is meant.
+            let ties = resolution.alternatives.filter { $0.method == match.method && $0.score >= match.score && $0.place.id != match.place.id }
+            if !ties.isEmpty {
+                let ids = ([match] + ties).map { "\($0.place.name) (\($0.place.id))" }.joined(separator: ", ")
+                return .failure(PlaceProblem(message: "ambiguous place '\(name)': it could be \(ids); write the id"))
+            }
+            return .success(match.place)
+        }
+        let suggestion = resolution.match?.place.name
+            ?? Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames)).flatMap { n in
+                gazetteer.resolve(n).match?.place.name ?? n
+            }
+        return .failure(PlaceProblem(message: "unknown place '\(name)'" + (suggestion.map { "; did you mean \($0)?" } ?? "")))
+    }
+}
+
+extension Control {
+    struct ParseFailure: Error {
+        let message: String
+        /// Set when the problem is an id that is not a faction, so a suggestion can follow.
+        let unknownFaction: String?
+    }
+
+    /// Parses the `from`/`to` form: a faction id, `contested:a+b`, `unknown`, or
+    /// "" (nil). Contested ids are sorted, so `contested:lna+gna` equals `contested:gna+lna`.
+    static func parse(_ text: String, factions: Set<String>) -> Result<Control?, ParseFailure> {
+        if text.isEmpty { return .success(nil) }
+        if text == "unknown" { return .success(.unknown) }
+        if text == "contested" || text.hasPrefix("contested:") {
+            let ids = text.dropFirst("contested".count).dropFirst().split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+            let distinct = Set(ids.filter { !$0.isEmpty })
+            guard distinct.count >= 2, distinct.count == ids.count else {
+                return .failure(ParseFailure(message: "'\(text)' names fewer than two distinct factions; write contested:a+b", unknownFaction: nil))
+            }
+            if let bad = ids.first(where: { !factions.contains($0) }) {
+                return .failure(ParseFailure(message: "unknown faction '\(bad)' in '\(text)'", unknownFaction: bad))
+            }
+            return .success(.contested(ids.sorted()))
+        }
+        guard factions.contains(text) else {
+            return .failure(ParseFailure(message: "unknown faction '\(text)'", unknownFaction: text))
+        }
+        return .success(.faction(text))
+    }
+
+    /// Parses the `events.tsv` form against a list of faction ids; nil when it is not valid.
+    public init?(parsing text: String, factions: [String]) {
+        guard case .success(let c?) = Control.parse(text, factions: Set(factions)) else { return nil }
+        self = c
+    }
+}

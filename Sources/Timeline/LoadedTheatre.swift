@@ -1,0 +1,144 @@
+import Foundation
+import FrontlineCore
+import Gazetteer
+
+/// A theatre with all its data loaded and checked: settings, the merged
+/// gazetteer, factions, the event log and the timeline built from it.
+///
+/// Every command starts from here. A value: build it once and share it.
+public struct Theatre: Sendable {
+    public let settings: TheatreSettings
+    /// Every gazetteer file of the settings, merged.
+    public let gazetteer: Gazetteer
+    public let factions: [Faction]
+    /// The events of the log, in file order.
+    public let events: [ControlEvent]
+    public let timeline: ControlTimeline
+    /// Problems that do not stop the theatre from being used (a row without a source).
+    public let warnings: [Diagnostic]
+
+    /// Loads and checks a theatre folder. Throws ``DataError`` carrying every
+    /// error of every file (warnings ride along), or ``SystemError`` never: an
+    /// unreadable file is a data problem of that file.
+    public static func load(directory: URL) throws -> Theatre {
+        let (theatre, diagnostics) = assemble(directory: directory)
+        guard let theatre, !diagnostics.contains(where: { $0.severity == .error }) else { throw DataError(diagnostics) }
+        return theatre
+    }
+
+    /// Every problem of every file of the theatre, errors and warnings, without
+    /// stopping at the first file that has one.
+    public static func check(directory: URL) -> [Diagnostic] {
+        assemble(directory: directory).diagnostics
+    }
+
+    public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
+
+    /// Where a day falls relative to the record.
+    public enum Coverage: Hashable, Sendable {
+        /// The log has no events at all.
+        case empty
+        /// Before the first event: nothing is known.
+        case before(first: Day)
+        case within
+        /// After the last event: the state is that of the last event, which may be stale.
+        case after(last: Day)
+    }
+
+    public func coverage(of day: Day) -> Coverage {
+        guard let first = timeline.firstDay, let last = timeline.lastDay else { return .empty }
+        if day < first { return .before(first: first) }
+        if day > last { return .after(last: last) }
+        return .within
+    }
+
+    /// The check commands run on a requested day. A day before the record (or a
+    /// record with no events) is a data error: every place would be "unknown",
+    /// which looks like an answer but is not. A day after the last event is
+    /// allowed; the returned note says the state may be stale.
+    public func requireCovered(_ day: Day) throws -> String? {
+        let at = SourceLocation(file: Theatre.displayPath(settings.eventsFile), line: 0)
+        switch coverage(of: day) {
+        case .empty: throw DataError(at: at, "the event log has no events, so nothing is known on \(day)")
+        case .before(let first): throw DataError(at: at, "\(day) is before the record, which starts on \(first)")
+        case .after(let last): return "note: \(day) is after the last event (\(last)); showing the state as of then"
+        case .within: return nil
+        }
+    }
+
+    /// The place a user means by `name`: a gazetteer id, any name, or any
+    /// spelling the gazetteer resolves (fuzzy included: this is a query, not data).
+    /// Throws ``DataError`` with a suggestion when nothing matches.
+    public func place(named name: String) throws -> Place {
+        if let p = gazetteer.place(id: name) { return p }
+        let resolution = gazetteer.resolve(name)
+        if let match = resolution.match { return match.place }
+        let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
+            .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
+        throw DataError(at: SourceLocation(file: "gazetteer", line: 0), field: "place",
+                        "unknown place '\(name)'" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
+    }
+
+    /// A path as messages show it: relative to the working folder when inside it.
+    public static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private static func assemble(directory: URL) -> (Theatre?, diagnostics: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        func collect<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let error as DataError {
+                problems += error.diagnostics
+            } catch {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), "\(error)"))
+            }
+            return nil
+        }
+        let settingsPath = directory.appendingPathComponent(TheatreSettings.fileName)
+        guard FileManager.default.fileExists(atPath: settingsPath.path) else {
+            return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0),
+                                     "not a theatre folder: it has no \(TheatreSettings.fileName)")])
+        }
+        guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
+
+        var places: [Place] = []
+        var firstFile: [String: String] = [:]
+        var gazetteerOK = true
+        for url in settings.gazetteerFiles {
+            let path = displayPath(url)
+            guard let g = collect({ try Gazetteer.load(contentsOf: url, displayPath: path) }) else { gazetteerOK = false; continue }
+            for p in g.places {
+                if let other = firstFile[p.id] {
+                    problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "id",
+                                               "place id '\(p.id)' is also in \(other)"))
+                    continue
+                }
+                firstFile[p.id] = path
+                places.append(p)
+            }
+        }
+        let gazetteer = Gazetteer(places: places)
+
+        var factions: [Faction] = []
+        if let table = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
+                                              required: Faction.columns) }) {
+            let parsed = Faction.parse(table)
+            factions = parsed.factions
+            problems += parsed.problems
+        }
+
+        // An event log checked against a gazetteer that failed to load would report every
+        // place as unknown; the gazetteer's own errors say what to fix first.
+        guard gazetteerOK else { return (nil, problems) }
+        guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
+                                                    gazetteer: gazetteer, factions: factions) }) else { return (nil, problems) }
+        problems += log.diagnostics
+        let timeline = ControlTimeline(events: log.events, gazetteer: gazetteer)
+        let theatre = Theatre(settings: settings, gazetteer: gazetteer, factions: factions, events: log.events,
+                              timeline: timeline, warnings: problems.filter { $0.severity == .warning })
+        return (theatre, problems)
+    }
+}
