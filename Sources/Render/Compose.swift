@@ -23,8 +23,8 @@ extension MapComposer {
     }
 
     /// Rectangles labels must keep clear of: inset, scale bar, legend, footer.
-    func furnitureRects(legend: SceneRect) -> [SceneRect] {
-        countryLabelRects + [insetRect.insetBy(-4), scaleBar.rect, legend,
+    func furnitureRects(inset: SceneRect, legend: SceneRect) -> [SceneRect] {
+        countryLabelRects + [inset.insetBy(-4), scaleBar.rect, legend,
          SceneRect(x: 0, y: mapArea.maxY - 2, width: Double(width), height: Style.footerHeight + 2)]
     }
 
@@ -39,13 +39,16 @@ extension MapComposer {
     ///   - places: every place that may appear (for a frame sequence: the union over the range).
     ///   - emphasised: place ids that go first (changed recently).
     public func planLabels(for places: [Place], emphasised: Set<String> = []) throws -> LabelPlan {
-        try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(legend: legendReserve()))
+        let where_ = try positions(of: places)
+        let symbols = places.compactMap { p in where_[p.id].map { symbolRect(p, at: $0) } }
+        // Keep room for the legend at its largest, whatever the day shows.
+        let furniture = arrangeFurniture(symbols: symbols, legendSize: TextSize(width: Double(width) * 0.25, height: 200))
+        return try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
     }
 
-    /// The space kept free for the legend, whatever the day: its largest size.
-    func legendReserve() -> SceneRect {
-        let w = Double(width) * 0.25, h = 200.0
-        return SceneRect(x: Double(width) - Style.margin - w, y: mapArea.maxY - Style.margin - h, width: w, height: h)
+    func symbolRect(_ place: Place, at c: ScenePoint) -> SceneRect {
+        let r = Style.symbol(for: place).1
+        return SceneRect(x: c.x - r - 1, y: c.y - r - 1, width: 2 * r + 2, height: 2 * r + 2)
     }
 
     func planLabels(for places: [Place], emphasised: Set<String>, obstacles furniture: [SceneRect]) throws -> LabelPlan {
@@ -85,7 +88,7 @@ extension MapComposer {
             let text = labelText(for: place)
             let size = measure(text)
             var chosen: (SceneRect, String, Bool)?
-            search: for (ring, distance) in [radius + 3, radius + 22, radius + 44].enumerated() {
+            search: for (ring, distance) in [radius + 6, radius + 24, radius + 46].enumerated() {
                 for (name, dx, dy) in directions {
                     // Anchor the box so its near edge sits `distance` from the centre.
                     let x = dx > 0 ? c.x + distance * dx : dx < 0 ? c.x + distance * dx - size.width : c.x - size.width / 2
@@ -183,7 +186,9 @@ extension MapComposer {
             return a != b ? a < b : $0.place.id < $1.place.id
         }
         for s in ordered {
-            let (shape, radius) = Style.symbol(for: s.place)
+            var (shape, radius) = Style.symbol(for: s.place)
+            // A split symbol needs room for two readable halves.
+            if case .contested = s.control { radius = max(radius, 5.5); if shape == .plane { radius = max(radius, 9) } }
             mapItems.append(.symbol(SymbolItem(shape: shape, center: where_[s.place.id]!, radius: radius,
                                                fills: fills(for: s.control, factions: factionByID), stroke: Style.symbolEdge,
                                                ring: changed.contains(s.place.id) ? Style.changedRing : nil)))
@@ -193,9 +198,10 @@ extension MapComposer {
         let legendEntries = legendRows(factions: factions.filter { onMap.contains($0.id) }, contested: hasContested,
                                        unknown: hasUnknown, air: hasAir, changed: hasChanged, changedSince: changedSince,
                                        zones: territory != nil)
-        let legend = legendItems(entries: legendEntries)
+        let furniture = arrangeFurniture(symbols: shown.map { symbolRect($0.place, at: where_[$0.place.id]!) },
+                                         legendSize: legendSize(entries: legendEntries))
         let plan = try labels ?? planLabels(for: shown.map(\.place), emphasised: changed,
-                                             obstacles: furnitureRects(legend: legend.rect))
+                                             obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
         for s in shown.sorted(by: { $0.place.id < $1.place.id }) {
             guard let label = plan.labels[s.place.id] else { continue }
             if let leader = plan.leaders[s.place.id] {
@@ -207,9 +213,9 @@ extension MapComposer {
         }
         overlay.append(.clip(mapArea, mapItems))
         overlay.append(contentsOf: headerItems(date: state.date))
-        overlay.append(contentsOf: try insetItems())
+        overlay.append(contentsOf: try insetItems(at: furniture.inset))
         overlay.append(contentsOf: scaleBarItems())
-        overlay.append(contentsOf: legend.items)
+        overlay.append(contentsOf: legendItems(entries: legendEntries, at: furniture.legend))
         overlay.append(contentsOf: footerItems())
 
         let shownIDs = Set(shown.map(\.place.id))

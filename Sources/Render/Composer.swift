@@ -83,7 +83,6 @@ public final class MapComposer {
     private(set) var baseItems: [SceneItem]
     private(set) var baseKey: String
     /// Furniture positions, fixed per composer so labels can avoid them.
-    private(set) var insetRect: SceneRect
     /// Boxes of the neighbouring countries' names (static, part of the base).
     private(set) var countryLabelRects: [SceneRect] = []
     private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)
@@ -134,13 +133,11 @@ public final class MapComposer {
         let coast = try basemap.coast.map { try projector.projectPoints($0) }
         let borders = try basemap.borders.map { try projector.projectPoints($0) }
 
-        insetRect = SceneRect(x: 0, y: 0, width: 0, height: 0)
         scaleBar = (SceneRect(x: 0, y: 0, width: 0, height: 0), 0, 0)
         baseItems = []
         baseKey = ""
         // Second phase: everything that needs `self` for transforms and measuring.
         scaleBar = try computeScaleBar()
-        insetRect = computeInsetRect()
         baseItems = composeBase(coast: coast, borders: borders)
         baseKey = "\(view)|\(width)x\(height)|\(language.rawValue)|\(UUID().uuidString)"
     }

@@ -4,6 +4,11 @@ import Geo
 import Timeline
 
 /// Map furniture: title, legend, scale bar, locator inset, footer.
+/// A corner of the map area, for panels.
+enum Corner {
+    case topLeft, topRight, bottomLeft, bottomRight
+}
+
 extension MapComposer {
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
                                 "September", "October", "November", "December"]
@@ -73,15 +78,35 @@ extension MapComposer {
 
     // MARK: inset
 
-    func computeInsetRect() -> SceneRect {
+    var insetSize: TextSize {
         let w = min(230, Double(width) * 0.2)
-        let h = w * 0.85
-        return SceneRect(x: Double(width) - Style.margin - w, y: mapArea.y + Style.margin, width: w, height: h)
+        return TextSize(width: w, height: w * 0.85)
+    }
+
+    /// A rectangle of `size` in a corner of the map area. Bottom corners sit above
+    /// the scale bar's row on the left.
+    func corner(_ c: Corner, size: TextSize) -> SceneRect {
+        let m = Style.margin
+        let x = c == .topLeft || c == .bottomLeft ? mapArea.x + m : mapArea.maxX - m - size.width
+        var y = c == .topLeft || c == .topRight ? mapArea.y + m : mapArea.maxY - m - size.height
+        if c == .bottomLeft { y = scaleBar.rect.y - m - size.height }
+        return SceneRect(x: x, y: y, width: size.width, height: size.height)
+    }
+
+    /// Puts the inset and the legend in the corners where they hide the fewest
+    /// place symbols (a reader must never lose a place under a panel).
+    func arrangeFurniture(symbols: [SceneRect], legendSize: TextSize) -> (inset: SceneRect, legend: SceneRect) {
+        func hidden(_ r: SceneRect) -> Int { symbols.filter { $0.intersects(r.insetBy(-4)) }.count }
+        let insets = [Corner.topRight, .topLeft, .bottomLeft].map { corner($0, size: insetSize) }
+        let inset = insets.min { hidden($0) < hidden($1) } ?? insets[0]
+        let legends = [Corner.bottomRight, .topLeft, .bottomLeft, .topRight].map { corner($0, size: legendSize) }
+            .filter { !$0.intersects(inset.insetBy(-6)) }
+        let legend = legends.min { hidden($0) < hidden($1) } ?? corner(.bottomRight, size: legendSize)
+        return (inset, legend)
     }
 
     /// A small map of the whole theatre with the view's box drawn on it.
-    func insetItems() throws -> [SceneItem] {
-        let rect = insetRect
+    func insetItems(at rect: SceneRect) throws -> [SceneItem] {
         let outline = try projector.projectPoints(MapComposer.densify(overview))
         var box = MapComposer.bounds(outline)
         let inner = rect.insetBy(4)
@@ -166,14 +191,17 @@ extension MapComposer {
     }
 
     /// Legend rows with their swatches, bottom right above the footer.
-    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> (items: [SceneItem], rect: SceneRect) {
+    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> TextSize {
+        let sizes = entries.map { measure(TextItem(text: $0.0.text, font: FontSpec(size: 13), origin: .init(x: 0, y: 0), color: Style.ink)) }
+        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
+        return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54, height: rowHeight * Double(entries.count) + 14)
+    }
+
+    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect) -> [SceneItem] {
         let font = FontSpec(size: 13)
         let texts = entries.map { TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink) }
         let sizes = texts.map(measure)
         let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
-        let w = (sizes.map(\.width).max() ?? 0) + 54
-        let h = rowHeight * Double(entries.count) + 14
-        let rect = SceneRect(x: Double(width) - Style.margin - w, y: mapArea.maxY - Style.margin - h, width: w, height: h)
         var items: [SceneItem] = [panel(rect)]
         let rtl = language == .ar
         for (i, entry) in entries.enumerated() {
@@ -193,7 +221,7 @@ extension MapComposer {
             t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[i].height) / 2)
             items.append(.text(t))
         }
-        return (items, rect)
+        return items
     }
 
     func footerItems() -> [SceneItem] {

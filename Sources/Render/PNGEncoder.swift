@@ -60,3 +60,35 @@ enum PNGEncoder {
         return Data(bytes: png, count: length)
     }
 }
+
+/// An 8-bit RGB raster, row-major, 3 bytes a pixel.
+public struct RGBImage: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var pixels: [UInt8]
+}
+
+/// Decodes a PNG to 8-bit RGB with libspng; used by visual tests to compare
+/// rendered images with references pixel by pixel.
+public enum PNGDecoder {
+    public static func decode(_ data: Data) throws -> RGBImage {
+        guard let ctx = spng_ctx_new(0) else { throw SystemError("spng", "cannot create a decoder") }
+        defer { spng_ctx_free(ctx) }
+        func check(_ code: Int32, _ what: String) throws {
+            guard code == 0 else { throw SystemError("spng", "\(what): \(String(cString: spng_strerror(code)))") }
+        }
+        return try data.withUnsafeBytes { buffer -> RGBImage in
+            try check(spng_set_png_buffer(ctx, buffer.baseAddress, buffer.count), "reading the PNG")
+            var ihdr = spng_ihdr()
+            try check(spng_get_ihdr(ctx, &ihdr), "reading the header")
+            var size = 0
+            let format = Int32(SPNG_FMT_RGB8.rawValue)
+            try check(spng_decoded_image_size(ctx, format, &size), "sizing the image")
+            var pixels = [UInt8](repeating: 0, count: size)
+            try pixels.withUnsafeMutableBytes { out in
+                try check(spng_decode_image(ctx, out.baseAddress, size, format, 0), "decoding")
+            }
+            return RGBImage(width: Int(ihdr.width), height: Int(ihdr.height), pixels: pixels)
+        }
+    }
+}

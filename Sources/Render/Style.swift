@@ -34,7 +34,7 @@ enum Style {
         case .city: return (.circle, place.population >= 500_000 ? 8.5 : 7)
         case .town: return (.circle, 5.5)
         case .village: return (.circle, 4)
-        case .district: return (.circle, 3.8)
+        case .district: return (.circle, 4.5)
         case .airbase, .airport: return (.plane, 8)
         case .port: return (.square, 5)
         case .oilfield: return (.triangle, 5.5)
