@@ -46,6 +46,9 @@ extension MapComposer {
         return try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
     }
 
+    /// Under 150 m a pixel the map is a city plan: about 240 km across at 1600 px.
+    var closeUp: Bool { metresPerPixel < 150 }
+
     func symbolRect(_ place: Place, at c: ScenePoint) -> SceneRect {
         let r = Style.symbol(for: place).1
         return SceneRect(x: c.x - r - 1, y: c.y - r - 1, width: 2 * r + 2, height: 2 * r + 2)
@@ -61,8 +64,8 @@ extension MapComposer {
             symbols[p.id] = SceneRect(x: c.x - r - 1, y: c.y - r - 1, width: 2 * r + 2, height: 2 * r + 2)
         }
         let order = visible.sorted {
-            let a = Style.importance(of: $0, emphasised: emphasised.contains($0.id))
-            let b = Style.importance(of: $1, emphasised: emphasised.contains($1.id))
+            let a = Style.importance(of: $0, emphasised: emphasised.contains($0.id), closeUp: closeUp)
+            let b = Style.importance(of: $1, emphasised: emphasised.contains($1.id), closeUp: closeUp)
             return a != b ? a > b : $0.id < $1.id
         }
         var placed: [SceneRect] = []
@@ -88,7 +91,7 @@ extension MapComposer {
             let text = labelText(for: place)
             let size = measure(text)
             var chosen: (SceneRect, String, Bool)?
-            search: for (ring, distance) in [radius + 6, radius + 24, radius + 46].enumerated() {
+            search: for (ring, distance) in [radius + 6, radius + 24, radius + 46, radius + 72, radius + 104].enumerated() {
                 for (name, dx, dy) in directions {
                     // Anchor the box so its near edge sits `distance` from the centre.
                     let x = dx > 0 ? c.x + distance * dx : dx < 0 ? c.x + distance * dx - size.width : c.x - size.width / 2

@@ -44,9 +44,11 @@ enum Style {
     }
 
     /// Label priority: cities first, then airbases and towns; changed places go up.
-    static func importance(of place: Place, emphasised: Bool) -> Double {
+    /// `closeUp` is a city-scale view, where districts are what the reader came for.
+    static func importance(of place: Place, emphasised: Bool, closeUp: Bool = false) -> Double {
         let base: Double
         switch place.kind {
+        case .district where closeUp: base = 65
         case .city: base = 100
         case .airbase, .airport: base = 70
         case .town: base = 60
