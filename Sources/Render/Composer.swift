@@ -261,15 +261,19 @@ public final class MapComposer {
                                 letterSpacing: language == .ar ? 0 : 3)
             let size = measure(text)
             var best: (score: Double, point: ScenePoint)?
-            let steps = 28
+            let bounds = rings.flatMap { $0 }.reduce(into: (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)) {
+                $0.minX = min($0.minX, $1.x); $0.maxX = max($0.maxX, $1.x); $0.minY = min($0.minY, $1.y); $0.maxY = max($0.maxY, $1.y)
+            }
+            let steps = 24
             for i in 0...steps {
                 for j in 0...steps {
                     let p = ScenePoint(x: inner.x + inner.width * Double(i) / Double(steps), y: inner.y + inner.height * Double(j) / Double(steps))
                     let box = SceneRect(x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height)
-                    guard inner.contains(box) else { continue }
+                    guard inner.contains(box), box.x >= bounds.minX, box.maxX <= bounds.maxX,
+                          box.y >= bounds.minY, box.maxY <= bounds.maxY, MapComposer.contains(rings, p) else { continue }
                     // All four corners on the country's land, so the name reads as its own.
                     let corners = [ScenePoint(x: box.x, y: box.y), ScenePoint(x: box.maxX, y: box.y),
-                                   ScenePoint(x: box.x, y: box.maxY), ScenePoint(x: box.maxX, y: box.maxY), p]
+                                   ScenePoint(x: box.x, y: box.maxY), ScenePoint(x: box.maxX, y: box.maxY)]
                     guard corners.allSatisfy({ MapComposer.contains(rings, $0) }) else { continue }
                     let reach = homeVertices.reduce(150.0) { min($0, hypot($1.x - p.x, $1.y - p.y)) }
                     let centrality = -hypot(p.x - mapArea.x - mapArea.width / 2, p.y - mapArea.y - mapArea.height / 2) / 1000

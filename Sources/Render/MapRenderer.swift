@@ -18,6 +18,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// - Important: not thread-safe. Make one renderer per worker; they share nothing.
 public final class MapRenderer: TextMeasuring {
     let fonts: PangoFonts
+    /// Laid-out text by content and style: labels repeat in every frame, and the
+    /// composer's measuring lays out the very texts drawn next, so shaping once
+    /// serves both. Cleared when it grows past `layoutCacheLimit`.
+    private var layouts: [LayoutKey: PangoTextLayout] = [:]
+    private let layoutCacheLimit = 4096
     private var baseCache: (key: String, width: Int, height: Int, surface: CairoSurface)?
 
     public init() throws {
@@ -35,8 +40,13 @@ public final class MapRenderer: TextMeasuring {
 
     /// An RGB PNG of `scene.pixelWidth` x `scene.pixelHeight`.
     public func png(_ scene: MapScene) throws -> Data {
-        let surface = try rasterize(scene)
-        return try PNGEncoder.encode(surface)
+        try PNGEncoder.encode(try rgb(scene))
+    }
+
+    /// The scene as 8-bit RGB pixels, for callers that encode frames themselves
+    /// (APNG) or compare images.
+    public func rgb(_ scene: MapScene) throws -> RGBImage {
+        try PNGEncoder.rgb(of: try rasterize(scene))
     }
 
     /// Draws into an image surface, painting the cached base raster first.
@@ -96,9 +106,17 @@ public final class MapRenderer: TextMeasuring {
     // MARK: text measuring
 
     public func measure(_ text: String, font: FontSpec, alignment: TextAlignment, letterSpacing: Double) -> TextSize {
-        let layout = PangoTextLayout(fonts: fonts, text: text, font: font, alignment: alignment, letterSpacing: letterSpacing)
-        let s = layout.size
+        let s = layout(text, font: font, alignment: alignment, letterSpacing: letterSpacing).size
         return TextSize(width: s.width, height: s.height)
+    }
+
+    func layout(_ text: String, font: FontSpec, alignment: TextAlignment, letterSpacing: Double) -> PangoTextLayout {
+        let key = LayoutKey(text: text, font: font, alignment: alignment, letterSpacing: letterSpacing)
+        if let cached = layouts[key] { return cached }
+        if layouts.count >= layoutCacheLimit { layouts.removeAll(keepingCapacity: true) }
+        let made = PangoTextLayout(fonts: fonts, text: text, font: font, alignment: alignment, letterSpacing: letterSpacing)
+        layouts[key] = made
+        return made
     }
 
     /// How many characters of `text` no installed font can draw (tofu boxes).
@@ -264,9 +282,10 @@ public final class MapRenderer: TextMeasuring {
     }
 
     private func drawText(_ t: TextItem, on cr: CairoContext) {
-        // Follow the target's transform (scale, device) before laying out.
-        pango_cairo_update_context(cr.pointer, fonts.context)
-        let layout = PangoTextLayout(fonts: fonts, text: t.text, font: t.font, alignment: t.alignment, letterSpacing: t.letterSpacing)
+        // Layouts are made in user space with unhinted metrics and never follow the
+        // target's transform (no pango_cairo_update_context): cairo scales the
+        // glyphs by the current matrix, so one layout serves every scale and backend.
+        let layout = layout(t.text, font: t.font, alignment: t.alignment, letterSpacing: t.letterSpacing)
         if let halo = t.halo {
             cairo_new_path(cr.pointer)
             cairo_move_to(cr.pointer, t.origin.x, t.origin.y)
@@ -279,6 +298,13 @@ public final class MapRenderer: TextMeasuring {
         pango_cairo_show_layout(cr.pointer, layout.pointer)
         cairo_new_path(cr.pointer)
     }
+}
+
+struct LayoutKey: Hashable {
+    var text: String
+    var font: FontSpec
+    var alignment: TextAlignment
+    var letterSpacing: Double
 }
 
 /// Renumbers the ids cairo's SVG writer takes from process-wide counters
