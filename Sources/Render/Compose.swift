@@ -85,6 +85,17 @@ extension MapComposer {
             ("right", 1, 0), ("left", -1, 0), ("above", 0, -1), ("below", 0, 1),
             ("above-right", 0.75, -0.75), ("below-right", 0.75, 0.75), ("above-left", -0.75, -0.75), ("below-left", -0.75, 0.75),
         ]
+        /// A leader line must not cross another label or symbol, or it points at the wrong place.
+        func leaderIsClear(from c: ScenePoint, to rect: SceneRect, own: String) -> Bool {
+            let tx = min(max(c.x, rect.x), rect.maxX), ty = min(max(c.y, rect.y), rect.maxY)
+            for k in 1..<12 {
+                let f = Double(k) / 12
+                let p = SceneRect(x: c.x + (tx - c.x) * f - 0.5, y: c.y + (ty - c.y) * f - 0.5, width: 1, height: 1)
+                if placed.contains(where: { $0.intersects(p) }) { return false }
+                if symbols.contains(where: { $0.key != own && $0.value.intersects(p) }) { return false }
+            }
+            return true
+        }
         for place in order {
             let c = where_[place.id]!
             let (_, radius) = Style.symbol(for: place)
@@ -97,7 +108,7 @@ extension MapComposer {
                     let x = dx > 0 ? c.x + distance * dx : dx < 0 ? c.x + distance * dx - size.width : c.x - size.width / 2
                     let y = dy > 0 ? c.y + distance * dy : dy < 0 ? c.y + distance * dy - size.height : c.y - size.height / 2
                     let rect = SceneRect(x: x.rounded(), y: y.rounded(), width: size.width, height: size.height)
-                    if free(rect, own: place.id) {
+                    if free(rect, own: place.id), ring == 0 || leaderIsClear(from: c, to: rect, own: place.id) {
                         chosen = (rect, ring == 0 ? name : "leader-" + name, ring > 0)
                         break search
                     }

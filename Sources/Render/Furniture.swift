@@ -165,8 +165,23 @@ extension MapComposer {
                            closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
         ]
         let dateColor = Style.changedRing.color
+        // Each row holds two texts, one at each end; on a narrow canvas both
+        // shrink together until they fit side by side.
+        let rows: [[(String, FontSpec)]]
+        switch language {
+        case .en: rows = [[(caption.title, MapComposer.titleFont), (MapComposer.dateText(date, language: .en), MapComposer.dateFont)]]
+        case .ar: rows = [[(caption.titleArabic.isEmpty ? caption.title : caption.titleArabic, MapComposer.titleFont),
+                           (MapComposer.dateText(date, language: .ar), MapComposer.dateFont)]]
+        case .both: rows = [[(caption.title, MapComposer.titleFont), (caption.titleArabic, MapComposer.titleFont)],
+                            [(MapComposer.dateText(date, language: .en), MapComposer.dateFont), (MapComposer.dateText(date, language: .ar), MapComposer.dateFont)]]
+        }
+        let available = Double(width) - 2 * Style.margin - 8 - 40
+        let needed = rows.map { row in row.reduce(0.0) { $0 + measure(TextItem(text: $1.0, font: $1.1, origin: ScenePoint(x: 0, y: 0), color: Style.ink)).width } }.max() ?? 0
+        let shrink = needed > available ? available / needed : 1
         func put(_ text: String, _ font: FontSpec, color: RGBA, row: Int, atLeft: Bool) {
             guard !text.isEmpty else { return }
+            var font = font
+            font.size = (font.size * shrink * 4).rounded(.down) / 4
             var t = TextItem(text: text, font: font, origin: ScenePoint(x: 0, y: 0), color: color)
             let size = measure(t)
             let rowHeight = (headerHeight - 16) / (language == .both ? 2 : 1)

@@ -82,3 +82,22 @@ results.append(("pdf 1600x1200, reused renderer", median(try (0..<max(5, runs / 
 
 print("RenderBench: \(places.count) places, view west, \(runs) runs, medians")
 for (name, ms) in results { print(String(format: "%-52@ %8.1f ms", name as NSString, ms)) }
+
+// Where the drawing time goes: the same frame without halos, and without any text.
+func stripped(_ items: [SceneItem], halos: Bool, texts: Bool) -> [SceneItem] {
+    items.compactMap { item -> SceneItem? in
+        switch item {
+        case .text(var t):
+            if !texts { return nil }
+            if !halos { t.halo = nil }
+            return .text(t)
+        case .clip(let r, let inner): return .clip(r, stripped(inner, halos: halos, texts: texts))
+        default: return item
+        }
+    }
+}
+var noHalo = frame, noText = frame
+noHalo.overlay = stripped(frame.overlay, halos: false, texts: true)
+noText.overlay = stripped(frame.overlay, halos: false, texts: false)
+print(String(format: "%-52@ %8.1f ms", "  draw only, no halos" as NSString, median(try (0..<runs).map { _ in try milliseconds { _ = try renderer.rgb(noHalo) } })))
+print(String(format: "%-52@ %8.1f ms", "  draw only, no text" as NSString, median(try (0..<runs).map { _ in try milliseconds { _ = try renderer.rgb(noText) } })))
