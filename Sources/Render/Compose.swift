@@ -75,7 +75,9 @@ extension MapComposer {
         func free(_ r: SceneRect, own: String) -> Bool {
             guard area.contains(r) else { return false }
             for f in furniture where f.intersects(r) { return false }
-            for p in placed where p.intersects(r) { return false }
+            // A gap between labels, or two names read as one ("صبراتةزوارة").
+            let padded = r.insetBy(-2.5)
+            for p in placed where p.intersects(padded) { return false }
             for (id, s) in symbols where id != own && s.intersects(r) { return false }
             return true
         }

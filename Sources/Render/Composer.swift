@@ -258,7 +258,7 @@ public final class MapComposer {
             let english = language == .ar ? c.nameEnglish : c.nameEnglish.uppercased()
             var text = TextItem(text: name(english: english, arabic: c.nameArabic), font: FontSpec(size: 17),
                                 origin: ScenePoint(x: 0, y: 0), color: Style.countryName, alignment: .center,
-                                letterSpacing: language == .ar ? 0 : 3)
+                                letterSpacing: language == .en ? 3 : 0)  // spacing would break Arabic joining
             let size = measure(text)
             var best: (score: Double, point: ScenePoint)?
             let bounds = rings.flatMap { $0 }.reduce(into: (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)) {

@@ -26,8 +26,18 @@ echo "## in-process (RenderBench, release)"
 .build-bench/release/RenderBench "$ROOT" 30
 echo
 echo "## whole process, one 1600x1200 PNG (hyperfine, $RUNS runs, 2 warm-ups)"
-hyperfine --warmup 2 --runs "$RUNS" --export-markdown "$OUT/processes.md" \
+hyperfine --warmup 2 --runs "$RUNS" --export-json "$OUT/processes.json" \
   -n frontline ".build/release/frontline render --date 2020-06-05 --out $OUT/frontline.png" \
   -n cartopy "$PY $PEERS/peer_cartopy.py 1 --out $OUT/cartopy" \
   -n gmt "$PEERS/peer_gmt.sh 1 $OUT/gmt"
-cat "$OUT/processes.md"
+echo
+echo "## medians"
+python3 - "$OUT/processes.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = next(r["median"] for r in results if r["command"] == "frontline")
+print("| command | median | min | max | ratio to frontline |")
+print("|---|---:|---:|---:|---:|")
+for r in results:
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {r['max']*1000:.0f} ms | {r['median']/base:.1f}x |")
+PY
