@@ -75,7 +75,9 @@ public struct Theatre: Sendable {
         if let match = resolution.match { return match.place }
         let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
             .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
-        throw DataError(at: SourceLocation(file: "gazetteer", line: 0), field: "place",
+        // The place is missing from the gazetteer, so that is the file the message points at.
+        let file = settings.gazetteerFiles.first.map(Theatre.displayPath) ?? "gazetteer"
+        throw DataError(at: SourceLocation(file: file, line: 0),
                         "unknown place '\(name)'" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
     }
 

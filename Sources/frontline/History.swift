@@ -22,10 +22,10 @@ struct History: ParsableCommand {
             }
             let rows = events.map { e in
                 [e.precision == .month ? String(e.date.description.prefix(7)) : e.date.description,
-                 e.action.rawValue, e.from?.description ?? "", e.to.description, e.status.rawValue, e.source,
-                 "\(e.location.file):\(e.location.line)"]
+                 e.action.rawValue, e.from?.description ?? "", e.to.description, e.status.rawValue,
+                 "\(e.location.file):\(e.location.line)", e.source]
             }
-            print(TextTable.render(header: ["date", "action", "from", "to", "status", "source", "line"], rows: rows), terminator: "")
+            print(TextTable.render(header: ["date", "action", "from", "to", "status", "line", "source"], rows: rows), terminator: "")
         }
     }
 }
