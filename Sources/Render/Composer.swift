@@ -85,6 +85,8 @@ public final class MapComposer {
     /// Furniture positions, fixed per composer so labels can avoid them.
     /// Boxes of the neighbouring countries' names (static, part of the base).
     private(set) var countryLabelRects: [SceneRect] = []
+    /// Made on first use by `territory(for:reachMeters:)`; holds the prepared land.
+    var territoryBuilder: TerritoryBuilder?
     private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)
 
     /// - Parameters:

@@ -58,8 +58,10 @@ struct Render: ParsableCommand {
     @Option(help: "A PROJ string (+proj=lcc ...) or EPSG:nnnn; default: the theatre's CRS.")
     var crs: String?
 
-    @Option(help: ArgumentHelp("A theatre folder (with theatre.tsv); default: the embedded Libya theatre.", valueName: "dir"))
-    var theatre: String?
+    @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
+    var zones = true
+
+    @OptionGroup var theatre: TheatreOptions
 
     /// Everything the options say, checked; thrown errors are usage errors (64).
     struct Request {
@@ -115,7 +117,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let request = try request()
         try reportingErrors {
-            let loaded = try RenderTheatre.load(folder: theatre)
+            let loaded = try theatre.load(covering: request.day)
             let settings = loaded.settings
             let box: GeoBox
             if let bbox {
@@ -131,9 +133,6 @@ struct Render: ParsableCommand {
                 box = v.box
             }
             let timeline = loaded.timeline
-            if let first = timeline.firstDay, request.day < first {
-                throw ValidationError("--date \(request.day) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
-            }
             let overview = settings.views.max { $0.box.area < $1.box.area }?.box ?? box
             let state = timeline.state(at: request.day)
             let (changed, since) = timeline.recentChanges(at: request.day)
@@ -142,17 +141,27 @@ struct Render: ParsableCommand {
             let projector = try ConicProjector(crs: crs ?? settings.crs)
             let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
-            let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.eventCount,
-                                     eventsPath: loaded.eventsDisplayPath, basemapCredit: settings.basemapCredit)
+            let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
+                                     eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
             let composer = try MapComposer(projector: projector, basemap: basemap, view: box, overview: overview,
                                            homeCountry: settings.country, width: request.width, height: request.height,
                                            scale: scale, language: request.language, caption: caption, measurer: renderer)
-            let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since)
+            let territory = zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
+            let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since,
+                                             territory: territory)
             let data = try renderer.render(scene, as: request.format)
             try AtomicFile.write(data, to: request.output)
             print(request.output.path)
         }
     }
+}
+
+/// The event log as the footer names it: relative to the theatre's parent's
+/// parent (`maps/libya/events.tsv` for the embedded theatre), whatever the working folder.
+private func eventsPath(_ settings: TheatreSettings) -> String {
+    let base = settings.directory.standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent().path
+    let path = settings.eventsFile.standardizedFileURL.path
+    return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
 }
 
 extension GeoBox {
@@ -168,87 +177,5 @@ extension ControlTimeline {
         guard let latest = dates.last(where: { $0 <= day }) else { return ([], nil) }
         guard let previous = dates.last(where: { $0 < latest }) else { return ([], nil) }
         return (Set(changes(from: previous, to: day).map(\.place.id)), previous)
-    }
-}
-
-/// The theatre as `render` needs it.
-///
-/// A thin loader kept here until `Theatre.load(directory:)` lands on main;
-/// then this becomes a call to it. It reads the same files and fails the same
-/// way (a ``DataError`` naming file and line).
-struct RenderTheatre {
-    var settings: TheatreSettings
-    var factions: [Faction]
-    var timeline: ControlTimeline
-    var eventCount: Int
-    var eventsDisplayPath: String
-
-    static func load(folder: String?) throws -> RenderTheatre {
-        let directory: URL
-        if let folder {
-            directory = URL(fileURLWithPath: folder)
-        } else if let found = TheatreLocator.defaultDirectory() {
-            directory = found
-        } else {
-            throw DataError(at: SourceLocation(file: "theatre.tsv", line: 0), "cannot find the embedded theatre; give --theatre DIR or set FRONTLINE_THEATRE")
-        }
-        let settings = try TheatreSettings.load(directory: directory)
-        var places: [Place] = []
-        for file in settings.gazetteerFiles { places += try Gazetteer.load(contentsOf: file).places }
-        let gazetteer = Gazetteer(places: places)
-
-        let factionTable = try TSVTable(contentsOf: settings.factionsFile, required: ["id", "name", "name_ar", "color", "short"])
-        var problems: [Diagnostic] = []
-        var factions: [Faction] = []
-        for row in factionTable.rows {
-            guard let color = RGBColor(hex: row["color"]) else {
-                problems.append(Diagnostic(.error, at: factionTable.location(of: row), field: "color", "'\(row["color"])' is not #rrggbb"))
-                continue
-            }
-            factions.append(Faction(id: row["id"], name: row["name"], nameArabic: row["name_ar"], color: color, short: row["short"]))
-        }
-        let known = Set(factions.map(\.id))
-        func control(_ text: String, at: SourceLocation, field: String) -> Control? {
-            if text == "unknown" { return .unknown }
-            if text.hasPrefix("contested") {
-                let ids = text.dropFirst("contested".count).drop { $0 == ":" }.split(separator: "+").map(String.init).sorted()
-                if let bad = ids.first(where: { !known.contains($0) }) {
-                    problems.append(Diagnostic(.error, at: at, field: field, "unknown faction '\(bad)'")); return nil
-                }
-                return .contested(ids)
-            }
-            guard known.contains(text) else {
-                problems.append(Diagnostic(.error, at: at, field: field, "unknown faction '\(text)'; factions are \(known.sorted().joined(separator: ", "))"))
-                return nil
-            }
-            return .faction(text)
-        }
-        let eventTable = try TSVTable(contentsOf: settings.eventsFile, required: ["date", "place", "from", "to", "action", "source"])
-        var events: [ControlEvent] = []
-        for row in eventTable.rows {
-            let at = eventTable.location(of: row)
-            let dated: DatedDay
-            do { dated = try Day.parseDated(row["date"]) } catch {
-                problems.append(Diagnostic(.error, at: at, field: "date", error.description)); continue
-            }
-            guard let place = gazetteer.resolve(row["place"]).match?.place ?? gazetteer.place(id: row["place"]) else {
-                problems.append(Diagnostic(.error, at: at, field: "place", "unknown place '\(row["place"])'")); continue
-            }
-            guard let action = EventAction(rawValue: row["action"]) else {
-                problems.append(Diagnostic(.error, at: at, field: "action", "unknown action '\(row["action"])'")); continue
-            }
-            let from = row["from"].isEmpty ? nil : control(row["from"], at: at, field: "from")
-            guard let to = control(row["to"], at: at, field: "to") else { continue }
-            events.append(ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: place.id,
-                                       placeName: row["place"], from: from, to: to, action: action,
-                                       status: EventStatus(rawValue: row["status"]) ?? .confirmed,
-                                       source: row["source"], note: row["note"]))
-        }
-        if !problems.isEmpty { throw DataError(problems) }
-        let base = settings.directory.deletingLastPathComponent().deletingLastPathComponent().path
-        var display = settings.eventsFile.path
-        if display.hasPrefix(base + "/") { display = String(display.dropFirst(base.count + 1)) }
-        return RenderTheatre(settings: settings, factions: factions, timeline: ControlTimeline(events: events, gazetteer: gazetteer),
-                             eventCount: events.count, eventsDisplayPath: display)
     }
 }

@@ -91,3 +91,25 @@ import Timeline
         #expect(MapComposer.dateText(day, language: .ar) == "٥ يونيو ٢٠٢٠")
     }
 }
+
+@Suite struct TerritoryLayerTests {
+    @Test func zonesAndFrontAreDrawnUnderThePlacesAndNamedInTheLegend() throws {
+        let renderer = try MapRenderer()
+        let composer = try Fixture.composer(view: Fixture.westView, renderer: renderer)
+        let state = Fixture.state(Day(year: 2020, month: 5, day: 25)!)
+        let territory = try composer.territory(for: state, reachMeters: 60_000)
+        #expect(!territory.zones.isEmpty)
+        #expect(!territory.fronts.isEmpty, "GNA and LNA places side by side must give a front")
+        let scene = try composer.compose(state: state, factions: [Fixture.gna, Fixture.lna], territory: territory)
+        let keys = scene.legend.map(\.key)
+        #expect(keys.contains(.zone) && keys.contains(.front))
+        guard case .clip(_, let items)? = scene.overlay.first else { Issue.record("no map layer"); return }
+        let firstSymbol = items.firstIndex { if case .symbol = $0 { return true } else { return false } } ?? 0
+        let hatched = items.prefix(firstSymbol).contains { item in
+            if case .path(let p) = item, case .hatch? = p.fill { return true } else { return false }
+        }
+        #expect(hatched, "contested ground (Ain Zara, Wadi al-Rabi) must be hatched, under the symbols")
+        _ = try renderer.png(scene)
+        _ = try renderer.svg(scene)
+    }
+}
