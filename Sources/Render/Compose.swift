@@ -183,10 +183,18 @@ extension MapComposer {
                 let colors = fills(for: zone.controller, factions: factionByID)
                 let fill: Paint
                 switch zone.controller {
-                case .contested: fill = .hatch(colors.map { $0.with(alpha: 0.45) }, spacing: 12)
+                // Light enough for labels on top to stay readable.
+                case .contested: fill = .hatch(colors.map { $0.with(alpha: 0.3) }, spacing: 14)
                 case .unknown: continue
                 case .faction: fill = .solid(colors[0].with(alpha: Style.zoneAlpha))
                 }
+                // Only zones that reach into the view earn a legend row.
+                let visible = rings.contains { ring in
+                    let xs = ring.map(\.x), ys = ring.map(\.y)
+                    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return false }
+                    return SceneRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0).intersects(mapArea)
+                }
+                guard visible else { continue }
                 if case .faction(let id) = zone.controller { onMap.insert(id) }
                 mapItems.append(.path(PathItem(subpaths: rings, closed: true, fill: fill,
                                                stroke: Stroke(color: colors[0].with(alpha: 0.45), width: 0.8))))

@@ -204,7 +204,7 @@ public final class MapRenderer: TextMeasuring {
         cairo_clip_preserve(cr.pointer)
         let path = cairo_copy_path(cr.pointer)
         cairo_new_path(cr.pointer)
-        cairo_set_line_width(cr.pointer, spacing / 2)
+        cairo_set_line_width(cr.pointer, spacing / 3)
         let h = y2 - y1
         var i = 0
         var x = (x1 - h).rounded(.down)
