@@ -96,10 +96,12 @@ extension MapComposer {
     /// Puts the inset and the legend in the corners where they hide the fewest
     /// place symbols (a reader must never lose a place under a panel).
     func arrangeFurniture(symbols: [SceneRect], legendSize: TextSize) -> (inset: SceneRect, legend: SceneRect) {
-        func hidden(_ r: SceneRect) -> Int { symbols.filter { $0.intersects(r.insetBy(-4)) }.count }
+        // Neighbours' names count too: a panel over "TUNISIA" hides the map's context.
+        let covered = symbols + countryLabelRects
+        func hidden(_ r: SceneRect) -> Int { covered.filter { $0.intersects(r.insetBy(-4)) }.count }
         let insets = [Corner.topRight, .topLeft, .bottomLeft].map { corner($0, size: insetSize) }
         let inset = insets.min { hidden($0) < hidden($1) } ?? insets[0]
-        let legends = [Corner.bottomRight, .topLeft, .bottomLeft, .topRight].map { corner($0, size: legendSize) }
+        let legends = [Corner.bottomRight, .bottomLeft, .topLeft, .topRight].map { corner($0, size: legendSize) }
             .filter { !$0.intersects(inset.insetBy(-6)) }
         let legend = legends.min { hidden($0) < hidden($1) } ?? corner(.bottomRight, size: legendSize)
         return (inset, legend)
