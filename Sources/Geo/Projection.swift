@@ -99,15 +99,10 @@ public final class Projection {
             edge.append(GeoPoint(latitude: lat, longitude: box.west))
             edge.append(GeoPoint(latitude: lat, longitude: box.east))
         }
-        let projected = try project(edge)
-        var result = PlanarBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for p in projected {
-            result.minX = min(result.minX, p.x)
-            result.minY = min(result.minY, p.y)
-            result.maxX = max(result.maxX, p.x)
-            result.maxY = max(result.maxY, p.y)
+        guard let box = PlanarBox.enclosing(try project(edge)) else {
+            throw SystemError("PROJ", "empty box") // unreachable: the edge has at least 8 points
         }
-        return result
+        return box
     }
 
     /// Ground metres per map unit at `point`, measured east–west along the
