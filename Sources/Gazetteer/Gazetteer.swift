@@ -3,7 +3,8 @@ import FrontlineCore
 
 /// Options that narrow a lookup when a name is ambiguous.
 public struct ResolveOptions: Sendable {
-    /// Prefer candidates near this point (`--near LAT,LON`).
+    /// Prefer candidates near this point (`--near LAT,LON`): among candidates of
+    /// close score, the nearest wins.
     public var near: GeoPoint?
     /// Keep only candidates inside this box (`--within W,S,E,N`).
     public var within: GeoBox?
@@ -20,70 +21,128 @@ public struct ResolveOptions: Sendable {
 /// A set of places with an index over every spelling of their names.
 ///
 /// A value type: build it once (it indexes at load) and share it freely across
-/// threads.
+/// threads. Lookup goes exact name → normalised key → fuzzy key (see
+/// ``resolve(_:options:)``).
 public struct Gazetteer: Sendable {
     public private(set) var places: [Place]
     private var byID: [String: Int]
-    private var byExactName: [String: [Int]]
+    /// Names exactly as written in the data.
+    private var byExactName: [String: [NameRef]]
+    /// Distinct normalised keys, their owners, and the fuzzy index over them.
+    private var keys: [NameKey]
+    private var keyNumbers: [NameKey: Int]
+    private var owners: [[NameRef]]
+    private var fuzzy: FuzzyIndex
+
+    /// One name of one place: indexes into `places` and the place's `allNames`.
+    struct NameRef: Hashable, Sendable {
+        let place: Int32
+        let name: Int32
+    }
+
+    /// Scores by method. Exact is certain; a normalised match only lost
+    /// spelling noise; a key reached by stripping a clitic is a little less sure.
+    static let exactScore = 1.0, normalizedScore = 0.95, fallbackScore = 0.9
+    /// Fuzzy scores stay below this, falling with the share of letters edited.
+    static let fuzzyCeiling = 0.85
+    /// Candidates within this much of the best score make the query ambiguous.
+    public static let ambiguityMargin = 0.1
+    /// Queries longer than this (in characters) are refused: no place name is
+    /// that long, and it bounds the cost of one lookup.
+    public static let maximumQueryLength = 200
 
     public init(places: [Place]) {
         self.places = places
-        self.byID = [:]
-        self.byExactName = [:]
+        byID = [:]
+        byExactName = [:]
+        keys = []
+        keyNumbers = [:]
+        owners = []
+        fuzzy = FuzzyIndex(keys: [])
+        byID.reserveCapacity(places.count)
         for (i, place) in places.enumerated() {
-            byID[place.id] = i
-            for name in place.allNames { byExactName[name, default: []].append(i) }
+            if byID[place.id] == nil { byID[place.id] = i }
+            for (n, name) in place.allNames.enumerated() {
+                let ref = NameRef(place: Int32(i), name: Int32(n))
+                byExactName[name, default: []].append(ref)
+                for key in Self.indexKeys(of: name) { addKey(key, ref) }
+            }
         }
+        fuzzy = FuzzyIndex(keys: keys)
+    }
+
+    private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
+        guard !key.isEmpty else { return }
+        if let k = keyNumbers[key] {
+            if !owners[k].contains(where: { $0.place == ref.place }) { owners[k].append(ref) }
+        } else {
+            keyNumbers[key] = keys.count
+            keys.append(key)
+            owners.append([ref])
+        }
+    }
+
+    /// The keys a name is indexed under: its own, and for a name with a
+    /// qualifier in brackets ("Suq al-Khamis (Khoms)") the key without it, so
+    /// the bare name finds every place that bears it.
+    static func indexKeys(of name: String) -> [NameKey] {
+        let key = NameKey(name)
+        guard let open = name.firstIndex(of: "("), open > name.startIndex else { return [key] }
+        let bare = NameKey(String(name[..<open]))
+        return bare == key || bare.isEmpty ? [key] : [key, bare]
     }
 
     public func place(id: String) -> Place? { byID[id].map { places[$0] } }
 
-    /// Resolves one name, Arabic or Latin, to its place.
-    public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) -> Resolution {
-        let hits = (byExactName[query] ?? []).map {
-            Candidate(place: places[$0], score: 1, method: .exact, matchedName: query)
-        }
-        return Resolution(query: query, match: hits.first, alternatives: Array(hits.dropFirst().prefix(options.limit)))
+    /// The normalised keys of a place's names, for merging and tests.
+    func keys(of place: Place) -> Set<NameKey> {
+        Set(place.allNames.flatMap(Self.indexKeys(of:)))
     }
-}
 
-extension Gazetteer {
-    /// The columns of frontline's own gazetteer TSV, in order.
-    public static let columns = ["id", "name", "name_ar", "alt_names", "lat", "lon", "kind", "admin1", "source"]
+    /// Places that have a name with this normalised key.
+    func places(withKey key: NameKey) -> [Int] {
+        keyNumbers[key].map { owners[$0].map { Int($0.place) } } ?? []
+    }
 
-    /// Loads a gazetteer TSV (`gazetteer/libya.tsv`). Throws ``DataError`` listing
-    /// every bad row with its line.
-    public static func load(contentsOf url: URL, displayPath: String? = nil) throws -> Gazetteer {
-        let table = try TSVTable(contentsOf: url, displayPath: displayPath, required: columns)
-        var problems = table.fieldCountProblems()
-        var places: [Place] = []
-        var seen: [String: Int] = [:]
-        for row in table.rows where row.fields.count == table.header.count {
-            let at = table.location(of: row)
-            let id = row["id"]
-            guard !id.isEmpty else { problems.append(Diagnostic(.error, at: at, field: "id", "empty id")); continue }
-            if let first = seen[id] {
-                problems.append(Diagnostic(.error, at: at, field: "id", "duplicate id '\(id)' (first on line \(first))"))
-                continue
-            }
-            seen[id] = row.line
-            guard let lat = Double(row["lat"]), (-90...90).contains(lat) else {
-                problems.append(Diagnostic(.error, at: at, field: "lat", "'\(row["lat"])' is not a latitude")); continue
-            }
-            guard let lon = Double(row["lon"]), (-180...180).contains(lon) else {
-                problems.append(Diagnostic(.error, at: at, field: "lon", "'\(row["lon"])' is not a longitude")); continue
-            }
-            guard let kind = PlaceKind(rawValue: row["kind"]) else {
-                problems.append(Diagnostic(.error, at: at, field: "kind",
-                    "unknown kind '\(row["kind"])'; use one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))"))
-                continue
-            }
-            let alternates = row["alt_names"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            places.append(Place(id: id, name: row["name"], nameArabic: row["name_ar"], alternateNames: alternates,
-                                location: GeoPoint(latitude: lat, longitude: lon), kind: kind,
-                                admin1: row["admin1"], source: row["source"]))
+    /// Resolves one name, Arabic or Latin, to its place.
+    ///
+    /// Order: a name exactly as written (score 1.0), then the normalised key
+    /// (0.95; 0.9 when a proclitic or glued article had to go), then keys within
+    /// an edit distance that grows with the key's length (at most 0.85). A
+    /// later step only runs when the earlier ones found nothing. A query
+    /// nothing is close to gets no match, not the nearest junk.
+    public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) -> Resolution {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= Self.maximumQueryLength else {
+            return Resolution(query: query, match: nil, alternatives: [])
         }
-        if problems.contains(where: { $0.severity == .error }) { throw DataError(problems) }
-        return Gazetteer(places: places)
+        var found: [Int32: Candidate] = [:]
+        func offer(_ ref: NameRef, _ score: Double, _ method: MatchMethod) {
+            let place = places[Int(ref.place)]
+            if let box = options.within, !box.contains(place.location) { return }
+            if let old = found[ref.place], old.score >= score { return }
+            found[ref.place] = Candidate(place: place, score: score, method: method,
+                                         matchedName: place.allNames[Int(ref.name)])
+        }
+        for ref in byExactName[trimmed] ?? [] { offer(ref, Self.exactScore, .exact) }
+        let key = NameKey(trimmed)
+        if let k = keyNumbers[key] {
+            for ref in owners[k] { offer(ref, Self.normalizedScore, .normalized) }
+        }
+        if found.isEmpty {
+            for fallback in key.fallbacks {
+                guard let k = keyNumbers[fallback] else { continue }
+                for ref in owners[k] { offer(ref, Self.fallbackScore, .normalized) }
+            }
+        }
+        if found.isEmpty, !key.isEmpty {
+            let limit = EditDistance.threshold(forLength: key.count)
+            for hit in fuzzy.search(key.scalars, limit: limit) {
+                let length = max(key.count, keys[hit.key].count)
+                let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
+                for ref in owners[hit.key] { offer(ref, score, .fuzzy) }
+            }
+        }
+        return Ranking.resolution(for: query, candidates: Array(found.values), options: options)
     }
 }

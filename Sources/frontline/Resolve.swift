@@ -1,10 +1,150 @@
 import ArgumentParser
+import Foundation
+import FrontlineCore
+import Gazetteer
+import Timeline
 
-// In progress: replaced by the work on its issue.
+/// `frontline resolve`: any spelling of a place, Arabic or Latin, to the place.
 struct Resolve: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resolve", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Find the place a name means, in any spelling, Arabic or Latin.",
+        discussion: """
+        Each name is looked up in the theatre's gazetteer: first exactly as written, then \
+        after normalisation (case, accents, Arabic letter forms and vowel marks, the \
+        article al-/ال and clitics), then allowing a few typing errors. Every result says \
+        which step matched (exact, normalized, fuzzy) and a score from 0 to 1. A name \
+        nothing is close to gets "no match"; the exit status is still 0.
+
+        When two places answer equally well, the result says "ambiguous" and lists the \
+        others; --near or --within picks among them.
+
+        Examples:
+          frontline resolve ترهونة Tarhouna Sirt
+          frontline resolve "Suq al-Khamis" --near 32.6,14.3    the one near Khoms
+          frontline resolve Watiya --within 12,32,13,33 --json
+          printf 'Misurata\\nالزاوية\\n' | frontline resolve - --json
+          frontline resolve Nalut --gazetteer LY.txt            also search a GeoNames dump
+
+        JSON output is an array with one object per name, in input order: \
+        {"query", "match": {"id","name","name_ar","lat","lon","kind"} or null, "score", \
+        "method", "alternatives": [...]}. With "-", a line that is not UTF-8 or longer \
+        than \(Gazetteer.maximumQueryLength) characters gets "error" instead of a match.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Names to resolve, or - to read one name per line from standard input.", valueName: "name"))
+    var names: [String] = []
+
+    @Flag(help: "Print a JSON array instead of a table.")
+    var json = false
+
+    @Option(help: "Report at most this many alternatives per name.")
+    var limit = 5
+
+    @Option(help: ArgumentHelp("Prefer places near this point, in decimal degrees.", valueName: "lat,lon"))
+    var near: String?
+
+    @Option(help: ArgumentHelp("Keep only places inside this box, in decimal degrees.", valueName: "w,s,e,n"))
+    var within: String?
+
+    @Option(name: .customLong("gazetteer"),
+            help: ArgumentHelp("A GeoNames dump (LY.txt layout) searched under the curated gazetteer. Repeatable.", valueName: "file"))
+    var geoNamesFiles: [String] = []
+
+    @Option(help: ArgumentHelp("The theatre folder (default: the embedded Libya theatre).", valueName: "dir"))
+    var theatre: String?
+
+    func validate() throws {
+        if names.isEmpty { throw ValidationError("give one or more names, or - to read names from standard input") }
+        if names.contains("-"), names.count > 1 { throw ValidationError("'-' reads names from standard input; give it alone") }
+        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let near, Self.point(near) == nil { throw ValidationError("--near needs LAT,LON in decimal degrees, got '\(near)'") }
+        if let within, GeoBox(parsing: within) == nil {
+            throw ValidationError("--within needs W,S,E,N in decimal degrees with W < E and S < N, got '\(within)'")
+        }
+    }
+
+    static func point(_ text: String) -> GeoPoint? {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lat = parts[0], let lon = parts[1],
+              (-90...90).contains(lat), (-180...180).contains(lon) else { return nil }
+        return GeoPoint(latitude: lat, longitude: lon)
+    }
+
     func run() throws {
-        printError("frontline resolve: not built yet")
-        throw ExitCode(70)
+        let gazetteer = try reportingErrors { try loadGazetteer() }
+        let options = ResolveOptions(near: near.flatMap(Self.point), within: within.flatMap(GeoBox.init(parsing:)), limit: limit)
+        let queries: [ResolveQuery] = names == ["-"]
+            ? ResolveQuery.lines(of: FileHandle.standardInput.readDataToEndOfFile())
+            : names.map { ResolveQuery(line: 0, text: $0, error: nil) }
+        var results: [ResolveOutput.Row] = []
+        results.reserveCapacity(queries.count)
+        for q in queries {
+            if let error = q.error {
+                printError("stdin:\(q.line): \(error)")
+                results.append(.init(query: q.text, resolution: nil, error: error))
+            } else {
+                results.append(.init(query: q.text, resolution: gazetteer.resolve(q.text, options: options), error: nil))
+            }
+        }
+        let text = json ? ResolveOutput.json(results) : ResolveOutput.table(results)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
+    private func loadGazetteer() throws -> Gazetteer {
+        guard let directory = theatre.map({ URL(fileURLWithPath: $0) }) ?? TheatreLocator.defaultDirectory() else {
+            throw DataError(at: SourceLocation(file: "theatre", line: 0),
+                            "cannot find the embedded theatre; give --theatre DIR or set FRONTLINE_THEATRE")
+        }
+        let settings = try TheatreSettings.load(directory: directory)
+        var places: [Place] = []
+        for file in settings.gazetteerFiles {
+            places += try Gazetteer.load(contentsOf: file, displayPath: Self.display(file)).places
+        }
+        var gazetteer = Gazetteer(places: places)
+        for file in geoNamesFiles {
+            let supplement = try Gazetteer.loadGeoNamesPlaces(contentsOf: URL(fileURLWithPath: file), displayPath: file)
+            gazetteer = Gazetteer.merged(curated: gazetteer, supplement: supplement)
+        }
+        return gazetteer
+    }
+
+    /// A path relative to the working directory when it is below it, for short messages.
+    private static func display(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}
+
+/// One line of `resolve -` input: its text, or why it cannot be a query.
+struct ResolveQuery {
+    let line: Int
+    let text: String
+    let error: String?
+
+    /// Splits raw standard input on newlines. Bytes are checked line by line, so
+    /// one line of bad UTF-8 spoils only itself.
+    static func lines(of data: Data) -> [ResolveQuery] {
+        var result: [ResolveQuery] = []
+        var pieces = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if pieces.last?.isEmpty == true { pieces.removeLast() }   // the final newline ends a line, not a new one
+        for (i, piece) in pieces.enumerated() {
+            var bytes = piece
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                result.append(ResolveQuery(line: i + 1, text: String(decoding: bytes.prefix(64), as: UTF8.self),
+                                           error: "line \(i + 1) is not valid UTF-8"))
+                continue
+            }
+            if text.count > Gazetteer.maximumQueryLength {
+                result.append(ResolveQuery(line: i + 1, text: String(text.prefix(64)) + "…",
+                                           error: "line \(i + 1) is \(text.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)"))
+                continue
+            }
+            result.append(ResolveQuery(line: i + 1, text: text, error: nil))
+        }
+        return result
     }
 }

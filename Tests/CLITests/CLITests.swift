@@ -23,6 +23,12 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, environment: [String: String] = [:]) throws -> CLIRun {
+        try run(arguments, stdinData: stdin.map { Data($0.utf8) }, cwd: cwd, environment: environment)
+    }
+
+    /// As ``run(_:stdin:cwd:environment:)``, with raw bytes on standard input (to test bad UTF-8).
+    @discardableResult
+    static func run(_ arguments: [String], stdinData: Data?, cwd: URL? = nil, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,7 +41,7 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinData { input.fileHandleForWriting.write(stdinData) }
         try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()

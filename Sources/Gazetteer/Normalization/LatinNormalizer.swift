@@ -1,0 +1,130 @@
+import Foundation
+
+/// Folds Latin-script transliterations of Arabic names to a matching key.
+///
+/// The rules follow how one Arabic sound is written by different hands
+/// (English, French, Italian, GeoNames' BGN/PCGN): ou/u/o, ee/i/e, q/g/k,
+/// gh/g, dh/d, th/t, ch/sh, doubled letters, a final -ah/-eh or silent -e, the
+/// article al-/el-/ash-/… as a separate word, ʿayn and hamza marks. They are
+/// deliberately not stronger than that: kh, sh, z, j and h stay apart, so that
+/// al-Asabaa and Espiaa, or Khoms and Qoms, do not meet.
+enum LatinNormalizer {
+    /// Article spellings (after case folding) dropped when they stand as their
+    /// own word before another word: `al-Asabaa`, `As Sidrah`, `Wadi ar-Rabi`.
+    static let articles: Set<[UInt32]> = Set([
+        "al", "el", "il", "ul", "ad", "adh", "ed", "ag", "ak",
+        "ash", "as", "es", "at", "ath", "et", "az", "ez", "ar", "er", "an", "en",
+    ].map { Array($0.unicodeScalars.map(\.value)) })
+
+    /// Marks that stand for ʿayn or hamza, or are typographic apostrophes;
+    /// they vanish without splitting the word (Sha'afin → shaafin).
+    private static let apostrophes: Set<UInt32> = [0x27, 0x60, 0xB4, 0x2BC, 0x2BE, 0x2BF, 0x2BB, 0x2018, 0x2019, 0x2032, 0x02C8]
+
+    static func words(of name: String) -> [[UInt32]] {
+        var words: [[UInt32]] = []
+        var word: [UInt32] = []
+        func endWord() {
+            if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
+        }
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                switch v {
+                case 0x41...0x5A: word.append(v + 0x20)
+                case 0x61...0x7A, 0x30...0x39: word.append(v)
+                case 0x27, 0x60: continue
+                default: endWord()
+                }
+            } else if apostrophes.contains(v) || (0x0300...0x036F).contains(v) {
+                continue
+            } else if (0x0660...0x0669).contains(v) {
+                word.append(v - 0x0660 + 0x30)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                appendFolded(scalar, to: &word)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        // An article is dropped only when a name follows it: "El" alone stays.
+        var kept: [[UInt32]] = []
+        for (i, w) in words.enumerated() where !(i < words.count - 1 && articles.contains(w)) {
+            kept.append(w)
+        }
+        return kept.map(folded)
+    }
+
+    /// A letter outside ASCII: its accents stripped (é → e, ṭ → t), a few
+    /// ligatures spelled out; letters of other scripts kept, lower-cased.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt32]) {
+        switch scalar.value {
+        case 0xDF: word.append(contentsOf: [0x73, 0x73])           // ß
+        case 0xE6, 0xC6: word.append(contentsOf: [0x61, 0x65])     // æ
+        case 0x153, 0x152: word.append(contentsOf: [0x6F, 0x65])   // œ
+        case 0xF8, 0xD8: word.append(0x6F)                          // ø
+        case 0x131: word.append(0x69)                               // dotless ı
+        case 0x142, 0x141: word.append(0x6C)                        // ł
+        case 0x111, 0x110: word.append(0x64)                        // đ
+        default:
+            // Canonical decomposition separates base letter and marks; rare
+            // enough (accented letters only) that Foundation's cost is fine.
+            for s in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+            where !(0x0300...0x036F).contains(s.value) {
+                word.append(s.value)
+            }
+        }
+    }
+
+    private static func ascii(_ c: Character) -> UInt32 { UInt32(c.asciiValue ?? 0) }
+    private static let a = ascii("a"), e = ascii("e"), h = ascii("h"), i = ascii("i"), o = ascii("o"), u = ascii("u")
+    private static let y = ascii("y"), q = ascii("q"), g = ascii("g"), k = ascii("k"), c = ascii("c"), s = ascii("s")
+    private static let d = ascii("d"), t = ascii("t"), p = ascii("p"), f = ascii("f"), j = ascii("j")
+    private static let vowels: Set<UInt32> = [a, e, i, o, u, y]
+
+    /// The spelling rules on one word, then doubled letters collapsed.
+    static func folded(_ word: [UInt32]) -> [UInt32] {
+        var w = word
+        // Ta marbuta and silent final e: Tarhunah, Kikleh → -a; Sirte, Ghariane → no e.
+        if w.count > 3, w[w.count - 1] == h, w[w.count - 2] == a || w[w.count - 2] == e {
+            w.removeLast()
+            w[w.count - 1] = a
+        } else if w.count > 3, w[w.count - 1] == e, !vowels.contains(w[w.count - 2]) {
+            w.removeLast()
+        }
+        var out: [UInt32] = []
+        out.reserveCapacity(w.count)
+        var index = 0
+        while index < w.count {
+            let ch = w[index]
+            let next = index + 1 < w.count ? w[index + 1] : 0
+            var emit = ch
+            var width = 1
+            switch (ch, next) {
+            case (o, u), (o, o): emit = u; width = 2           // Tarhouna, Tarhoona
+            case (e, e): emit = i; width = 2                   // Rabee
+            case (c, h): out.append(s); emit = h; width = 2    // French ch = sh: Chahat
+            case (d, j): emit = j; width = 2                   // Djofra
+            case (g, h): emit = k; width = 2                   // Gharian = Garian
+            case (d, h): emit = d; width = 2                   // adh-Dhahra
+            case (t, h): emit = t; width = 2                   // Sabratha = Sabrata
+            case (p, h): emit = f; width = 2
+            default:
+                switch ch {
+                case o: emit = u
+                case e, y: emit = i
+                case q, g, c: emit = k
+                default: break
+                }
+            }
+            out.append(emit)
+            index += width
+        }
+        return out
+    }
+
+    /// A query with the article glued on (Alasabaa, Elwatiya): the key without it.
+    static func withoutGluedArticle(_ key: [UInt32]) -> [UInt32]? {
+        guard key.count >= 6, key[0] == a || key[0] == i, key[1] == ascii("l") else { return nil }
+        return Array(key.dropFirst(2))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Gazetteer
+
+/// How `frontline resolve` prints its results: a JSON array or an aligned table.
+enum ResolveOutput {
+    struct Row {
+        let query: String
+        let resolution: Resolution?
+        let error: String?
+    }
+
+    // MARK: JSON
+
+    /// One object per query, keys in a fixed order, numbers in Swift's shortest
+    /// round-trip form: the same input always gives the same bytes.
+    static func json(_ rows: [Row]) -> String {
+        var out = "[\n"
+        for (i, row) in rows.enumerated() {
+            out += "  {\"query\": " + string(row.query)
+            if let match = row.resolution?.match {
+                out += ", \"match\": " + place(match.place)
+                out += ", \"score\": " + score(match.score) + ", \"method\": " + string(match.method.rawValue)
+            } else {
+                out += ", \"match\": null, \"score\": null, \"method\": null"
+            }
+            out += ", \"alternatives\": ["
+            out += (row.resolution?.alternatives ?? []).map { c in
+                String(place(c.place).dropLast()) + ", \"score\": " + score(c.score) + ", \"method\": " + string(c.method.rawValue) + "}"
+            }.joined(separator: ", ")
+            out += "]"
+            if let error = row.error { out += ", \"error\": " + string(error) }
+            out += i == rows.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    private static func place(_ p: Place) -> String {
+        "{\"id\": \(string(p.id)), \"name\": \(string(p.name)), \"name_ar\": \(string(p.nameArabic)), "
+            + "\"lat\": \(p.latitude), \"lon\": \(p.longitude), \"kind\": \(string(p.kind.rawValue))}"
+    }
+
+    private static func score(_ s: Double) -> String {
+        String(format: "%.3f", s)
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; everything else as UTF-8).
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: Table
+
+    /// `query → name  name_ar  lat, lon  method score`, columns aligned, with
+    /// "no match" and "ambiguous: also …" lines.
+    static func table(_ rows: [Row]) -> String {
+        let width = min(40, rows.map(\.query.count).max() ?? 0)
+        let nameWidth = min(32, rows.compactMap { $0.resolution?.match?.place.name.count }.max() ?? 0)
+        let arabicWidth = min(24, rows.compactMap { $0.resolution?.match?.place.nameArabic.count }.max() ?? 0)
+        var out = ""
+        for row in rows {
+            out += pad(row.query, width) + "  →  "
+            if let error = row.error {
+                out += "error: \(error)\n"
+                continue
+            }
+            guard let resolution = row.resolution, let match = resolution.match else {
+                out += "no match\n"
+                continue
+            }
+            let p = match.place
+            out += pad(p.name, nameWidth) + "  " + pad(p.nameArabic, arabicWidth) + "  "
+            out += coordinates(p) + "  " + pad(match.method.rawValue, 10) + " " + score(match.score) + "\n"
+            if resolution.isAmbiguous {
+                let others = resolution.alternatives.map { "\($0.place.name) (\($0.place.kind.rawValue), \(coordinates($0.place)))" }
+                out += String(repeating: " ", count: width + 5) + "ambiguous: also " + others.joined(separator: "; ")
+                    + "; narrow it with --near LAT,LON or --within W,S,E,N\n"
+            }
+        }
+        return out
+    }
+
+    private static func coordinates(_ p: Place) -> String {
+        String(format: "%8.4f, %8.4f", p.latitude, p.longitude)
+    }
+
+    private static func pad(_ s: String, _ width: Int) -> String {
+        let n = s.count
+        return n >= width ? s : s + String(repeating: " ", count: width - n)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `frontline resolve`, run as a user would, against the embedded theatre.
+@Suite struct ResolveCLITests {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GazetteerTests/Fixtures")
+
+    @Test func resolvesArabicAndLatinSpellings() throws {
+        let r = try CLI.run(["resolve", "ترهونة", "Tarhouna", "Sirt"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("Tarhuna") && lines[1].contains("Tarhuna") && lines[2].contains("Sirte"))
+        #expect(lines[0].contains("32.43"))
+    }
+
+    @Test func unresolvedNamesSayNoMatchAndStillExitZero() throws {
+        let r = try CLI.run(["resolve", "Cairo", "xqzvbn"])
+        #expect(r.status == 0)
+        #expect(r.stdout.components(separatedBy: "no match").count == 3)
+    }
+
+    @Test func ambiguityIsShown() throws {
+        let r = try CLI.run(["resolve", "Suq al-Khamis"])
+        #expect(r.stdout.contains("ambiguous: also"))
+    }
+
+    @Test func jsonHasOneObjectPerQueryInOrder() throws {
+        let r = try CLI.run(["resolve", "--json", "Tarhouna", "Cairo", "Suq al-Khamis", "--limit", "1"])
+        #expect(r.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [[String: Any]])
+        #expect(array.count == 3)
+        #expect(array.map { $0["query"] as? String } == ["Tarhouna", "Cairo", "Suq al-Khamis"])
+        let match = try #require(array[0]["match"] as? [String: Any])
+        #expect(Set(match.keys) == ["id", "name", "name_ar", "lat", "lon", "kind"])
+        #expect(match["id"] as? String == "tarhuna")
+        #expect(match["name_ar"] as? String == "ترهونة")
+        #expect(array[0]["method"] as? String == "exact")
+        #expect(array[0]["score"] as? Double == 1)
+        #expect(array[1]["match"] is NSNull)
+        #expect((array[1]["alternatives"] as? [Any])?.isEmpty == true)
+        let alternatives = try #require(array[2]["alternatives"] as? [[String: Any]])
+        #expect(alternatives.count == 1)
+        #expect(alternatives[0]["score"] != nil && alternatives[0]["method"] != nil && alternatives[0]["id"] != nil)
+        // Same input, same bytes.
+        let again = try CLI.run(["resolve", "--json", "Tarhouna", "Cairo", "Suq al-Khamis", "--limit", "1"])
+        #expect(again.stdoutData == r.stdoutData)
+    }
+
+    @Test func stdinLinesWithABadLineInTheMiddle() throws {
+        // Written as bytes: line 2 is not UTF-8.
+        var input = Data("Misurata\n".utf8)
+        input.append(contentsOf: [0x54, 0x61, 0xFF, 0xFE, 0x0A])
+        input.append(Data("الزاوية\n".utf8))
+        let r = try CLI.run(["resolve", "-", "--json"], stdinData: input)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("stdin:2"))
+        let array = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [[String: Any]])
+        #expect(array.count == 3)
+        #expect((array[0]["match"] as? [String: Any])?["id"] as? String == "misrata")
+        #expect(array[1]["match"] is NSNull)
+        #expect((array[1]["error"] as? String)?.contains("UTF-8") == true)
+        #expect((array[2]["match"] as? [String: Any])?["id"] as? String == "zawiya")
+    }
+
+    @Test func anAbsurdlyLongLineIsAnErrorForThatLineOnly() throws {
+        let r = try CLI.run(["resolve", "-"], stdin: "Sirt\n" + String(repeating: "x", count: 5000) + "\nTarhuna\n")
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("stdin:2"))
+        #expect(r.stdout.contains("Sirte") && r.stdout.contains("Tarhuna"))
+    }
+
+    @Test func nearPicksTheNearOne() throws {
+        let r = try CLI.run(["resolve", "--json", "--near", "32.6,14.2", "Suq al-Khamis"])
+        let array = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [[String: Any]])
+        #expect((array[0]["match"] as? [String: Any])?["id"] as? String == "suq_al_khamis_khoms")
+    }
+
+    @Test func aGeoNamesDumpIsMergedUnderTheCuratedFile() throws {
+        let dump = Self.fixtures.appendingPathComponent("LY-sample.txt").path
+        let r = try CLI.run(["resolve", "--json", "--gazetteer", dump, "Bu Njem", "Tarhuna"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let array = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [[String: Any]])
+        #expect((array[0]["match"] as? [String: Any])?["id"] as? String == "gn2214846")
+        #expect((array[1]["match"] as? [String: Any])?["id"] as? String == "tarhuna")
+    }
+
+    @Test func aMalformedGazetteerExitsOneWithFileAndLine() throws {
+        let dump = Self.fixtures.appendingPathComponent("LY-malformed.txt").path
+        let r = try CLI.run(["resolve", "--gazetteer", dump, "Tarhuna"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("LY-malformed.txt:2:"))
+        let missing = try CLI.run(["resolve", "--gazetteer", "/nonexistent/LY.txt", "Tarhuna"])
+        #expect(missing.status == 1)
+    }
+
+    @Test(arguments: [
+        ["resolve"],
+        ["resolve", "--near", "north", "Sirt"],
+        ["resolve", "--near", "95,13", "Sirt"],
+        ["resolve", "--within", "14,32,13,33", "Sirt"],
+        ["resolve", "-", "Sirt"],
+    ])
+    func badUsageExits64(_ arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 64, "\(arguments): \(r.stderr)")
+    }
+
+    @Test func helpTeachesWithExamples() throws {
+        let r = try CLI.run(["resolve", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("frontline resolve ترهونة Tarhouna Sirt"))
+        #expect(r.stdout.contains("--near"))
+    }
+}
