@@ -1,10 +1,200 @@
 import ArgumentParser
+import Foundation
+import FrontlineCore
+import Render
+import Timeline
 
-// In progress: replaced by the work on its issue.
+/// The options `frames` and `animate` share: the date range and step, the map
+/// (view, size, language, CRS, theatre) and the workers.
+struct FrameOptions: ParsableArguments {
+    @Option(help: "The first day, YYYY-MM-DD.")
+    var from: Day
+
+    @Option(help: "The last day, YYYY-MM-DD (included).")
+    var to: Day
+
+    @Option(help: ArgumentHelp("1d (daily), 7d (weekly), any Nd, or event (the first day, then each day control changed).", valueName: "step"))
+    var step: String = "1d"
+
+    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
+    var view: String?
+
+    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
+    var bbox: String?
+
+    @Option(help: ArgumentHelp("Canvas size in layout pixels, 1 to 16000 a side (after --scale).", valueName: "WxH"))
+    var size: String = "1600x1200"
+
+    @Option(help: "Pixel density: 2 draws the same layout at twice the pixels.")
+    var scale: Double = 1
+
+    @Option(help: "Names in en (English), ar (Arabic) or both.")
+    var lang: String = "en"
+
+    @Option(help: "A PROJ string (+proj=lcc ...); default: the theatre's CRS.")
+    var crs: String?
+
+    @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
+    var zones = true
+
+    @Option(help: ArgumentHelp("Worker threads; default: the number of cores.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var theatre: TheatreOptions
+
+    func validate() throws {
+        guard FrameStep(parsing: step) != nil else { throw ValidationError("--step '\(step)': use 1d, 7d, any Nd (N ≥ 1) or event") }
+        guard from <= to else { throw ValidationError("--from \(from) is after --to \(to); give the earlier day first") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
+        guard MapLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)': use en, ar or both") }
+        guard scale > 0, scale <= 8, scale.isFinite else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
+        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
+        _ = try canvas()
+    }
+
+    /// Width and height in layout px.
+    func canvas() throws -> (width: Int, height: Int) {
+        let dims = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard dims.count == 2, let w = Int(dims[0]), let h = Int(dims[1]) else {
+            throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT, for example 1600x1200")
+        }
+        let pw = Double(w) * scale, ph = Double(h) * scale
+        guard w >= 1, h >= 1, pw >= 1, ph >= 1, pw <= 16000, ph <= 16000 else {
+            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be 1 to 16000 px")
+        }
+        return (w, h)
+    }
+
+    /// Loads the theatre and makes the job: the frame plan and the map setup.
+    /// Usage problems throw `ValidationError` (64), data problems `DataError` (1).
+    func job(format: OutputFormat) throws -> FrameJob {
+        let loaded = try theatre.load()
+        let settings = loaded.settings
+        let box: GeoBox
+        if let bbox {
+            guard let b = GeoBox(parsing: bbox) else {
+                throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N")
+            }
+            box = b
+        } else {
+            let name = view ?? settings.defaultView
+            guard let v = settings.view(named: name) else {
+                throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
+            }
+            box = v.box
+        }
+        let timeline = loaded.timeline
+        if let first = timeline.firstDay, to < first {
+            throw ValidationError("--to \(to) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
+        }
+        let plan: FramePlan
+        do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!) } catch let e as FramePlan.PlanError {
+            throw ValidationError(e.description)
+        }
+        let (w, h) = try canvas()
+        let setup = try MapFrameSetup(theatre: loaded, view: box, crs: crs, width: w, height: h, scale: scale,
+                                      language: MapLanguage(rawValue: lang)!, format: format, zones: zones)
+        return FrameJob(setup: setup, plan: plan, jobs: jobs)
+    }
+
+    /// Runs the job into `folder` with Ctrl-C turned into a clean stop and a
+    /// progress bar on a terminal. Exits 130 when cancelled.
+    func run(_ job: FrameJob, into folder: URL) throws -> FrameRunReport {
+        let token = CancellationToken()
+        let signals = SignalCancellation(token: token)
+        defer { signals.stop() }
+        let bar = ProgressBar(total: job.plan.frames.count, label: "frames")
+        let report = try job.write(to: folder, cancellation: token, progress: { bar.advance() })
+        bar.finish()
+        if report.cancelled {
+            printError("cancelled (\(token.cancellationReason ?? "signal")): \(report.written) of \(report.planned) frames were written whole; no partial files, no frames.tsv")
+            throw ExitCode(130)
+        }
+        return report
+    }
+}
+
+/// `1.9 s (32 frames/s)`.
+func timing(_ report: FrameRunReport) -> String {
+    let rate = report.seconds > 0 ? Double(report.written) / report.seconds : 0
+    return String(format: "%.2f s (%.0f frames/s)", report.seconds, rate)
+}
+
+/// `frontline frames`: one map per step of a date range, for animations or slides.
 struct Frames: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "frames", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "frames",
+        abstract: "Draw one map per day (or week, or event) of a date range into a folder.",
+        discussion: """
+        Writes frame-0001.png, frame-0002.png, … (more digits past 9,999 frames) and \
+        frames.tsv, which lists each frame's file, date and the changes since the \
+        previous frame (tarhuna: lna→gna; …). Every frame has the same extent, \
+        projection and label positions (laid out once over the whole range), the \
+        date in the header, and red rings on places that changed hands since the \
+        previous frame.
+
+        Frames are drawn by --jobs workers, each with its own renderer; each file \
+        appears whole or not at all. Ctrl-C stops cleanly: frames in flight finish, \
+        no partial file is left, frames.tsv is not written, and the exit status is 130.
+
+        The folder is made if missing. If it already holds frames (frame-*.png, \
+        frame-*.svg or frames.tsv), frontline refuses unless --force is given, which \
+        deletes those files first; other files are never touched.
+
+        Examples:
+          frontline frames --from 2020-04-06 --to 2020-06-05 --out frames/
+              61 daily frames of the west view, 1600x1200 PNG
+          frontline frames --from 2019-04-04 --to 2020-06-11 --step event --out events/
+              one frame per day on which a place changed hands
+          frontline frames --from 2019-04-04 --to 2020-06-05 --step 7d --view tripoli --lang both --format svg --out weekly/
+        """
+    )
+
+    @OptionGroup var options: FrameOptions
+
+    @Option(help: ArgumentHelp("The folder to write the frames into.", valueName: "dir"))
+    var out: String
+
+    @Option(help: "png or svg.")
+    var format: String = "png"
+
+    @Flag(help: "Replace the frames a folder already holds (frame-*.png|svg and frames.tsv).")
+    var force = false
+
+    func validate() throws {
+        guard format == "png" || format == "svg" else { throw ValidationError("--format '\(format)': use png or svg") }
+    }
+
     func run() throws {
-        printError("frontline frames: not built yet")
-        throw ExitCode(70)
+        let folder = URL(fileURLWithPath: out)
+        try reportingErrors {
+            let job = try options.job(format: OutputFormat(rawValue: format)!)
+            try prepare(folder)
+            let report = try options.run(job, into: folder)
+            print("wrote \(report.written) frames to \(out) in \(timing(report))")
+        }
+    }
+
+    /// Makes the folder, or checks it holds no frames (deleting them with --force).
+    func prepare(_ folder: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw ValidationError("--out \(out) is a file; give a folder") }
+            let existing = FrameJob.existingFrames(in: folder)
+            if !existing.isEmpty {
+                guard force else {
+                    throw ValidationError("\(out) already holds \(existing.count) frame file(s) (\(existing[0]), …); pass --force to replace them, or choose another folder")
+                }
+                for name in existing {
+                    do { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) } catch {
+                        throw SystemError("I/O", "cannot remove \(name) from \(out): \(error.localizedDescription)")
+                    }
+                }
+            }
+        } else {
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw SystemError("I/O", "cannot create \(out): \(error.localizedDescription)")
+            }
+        }
     }
 }

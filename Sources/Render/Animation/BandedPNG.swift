@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 import FrontlineCore
 
@@ -25,7 +26,8 @@ final class BandedPNG {
     /// Rows at the top that change every frame (the header with the date).
     let headerRows: Int
     private struct Band {
-        var rgb: [UInt8]
+        /// The band's pixels as they came (cairo ARGB32 rows, or RGB), for comparison.
+        var pixels: [UInt8]
         var chunk: Data
         var adler: UInt32
         var filteredLength: Int
@@ -58,19 +60,52 @@ final class BandedPNG {
         precondition(rgb.count == width * height * 3, "image size")
         let rowBytes = width * 3
         return rgb.withUnsafeBytes { all in
-            for b in bands.indices {
-                let first = headerRows + b * BandedPNG.bandRows
-                let rows = min(BandedPNG.bandRows, height - first)
-                let slice = UnsafeRawBufferPointer(rebasing: all[(first * rowBytes)..<((first + rows) * rowBytes)])
-                if let cached = bands[b], cached.rgb.withUnsafeBytes({ $0.elementsEqual(slice) }) {
-                    counts.reused += 1
-                    continue
-                }
-                let (chunk, adler, length) = compress(slice, rows: rows)
-                bands[b] = Band(rgb: Array(slice), chunk: chunk, adler: adler, filteredLength: length)
-                counts.compressed += 1
+            updateBands(stride: rowBytes, pixels: all) { slice, rows in
+                BandedPNG.subFiltered(rgb: slice, width: width, rows: rows)
             }
             return assemble(header: UnsafeRawBufferPointer(rebasing: all[0..<(headerRows * rowBytes)]))
+        }
+    }
+
+    /// A whole frame straight from an opaque cairo ARGB32 image of the frame's
+    /// size: bands are compared in cairo's own layout, and only changed bands
+    /// are converted to RGB and compressed.
+    func encode(surface: CairoSurface) throws -> Data {
+        let s = surface.pointer
+        cairo_surface_flush(s)
+        guard Int(cairo_image_surface_get_width(s)) == width, Int(cairo_image_surface_get_height(s)) == height,
+              let base = cairo_image_surface_get_data(s) else {
+            throw SystemError("cairo", "the frame image is not \(width)x\(height) or has no pixel data")
+        }
+        let stride = Int(cairo_image_surface_get_stride(s))
+        let all = UnsafeRawBufferPointer(start: base, count: stride * height)
+        let width = self.width
+        updateBands(stride: stride, pixels: all) { slice, rows in
+            BandedPNG.subFiltered(argb: slice, stride: stride, width: width, rows: rows)
+        }
+        let header = BandedPNG.rgb(argb: UnsafeRawBufferPointer(rebasing: all[0..<(headerRows * stride)]), stride: stride,
+                                   width: width, rows: headerRows)
+        return header.withUnsafeBytes { assemble(header: $0) }
+    }
+
+    /// Compares every band of `pixels` (rows of `stride` bytes) with the cache,
+    /// compressing the ones that differ with the filtered rows `filter` makes.
+    private func updateBands(stride: Int, pixels all: UnsafeRawBufferPointer,
+                             filter: (UnsafeRawBufferPointer, Int) -> [UInt8]) {
+        for b in bands.indices {
+            let first = headerRows + b * BandedPNG.bandRows
+            let rows = min(BandedPNG.bandRows, height - first)
+            let slice = UnsafeRawBufferPointer(rebasing: all[(first * stride)..<((first + rows) * stride)])
+            if let cached = bands[b], cached.pixels.count == slice.count,
+               cached.pixels.withUnsafeBytes({ memcmp($0.baseAddress!, slice.baseAddress!, slice.count) == 0 }) {
+                counts.reused += 1
+                continue
+            }
+            let filtered = filter(slice, rows)
+            let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
+            bands[b] = Band(pixels: Array(slice), chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
+                            adler: Adler32.checksum(filtered), filteredLength: filtered.count)
+            counts.compressed += 1
         }
     }
 
@@ -108,6 +143,51 @@ final class BandedPNG {
         png.append(PNGChunks.encode(type: "IDAT", data: tail))
         png.append(PNGChunks.encode(type: "IEND", data: Data()))
         return png
+    }
+
+    /// Opaque cairo ARGB32 rows (native-endian 0xAARRGGBB words) as RGB bytes.
+    static func rgb(argb: UnsafeRawBufferPointer, stride: Int, width: Int, rows: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: rows * width * 3)
+        out.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<rows {
+                let row = argb.baseAddress!.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+                var o = y * width * 3
+                for x in 0..<width {
+                    let v = row[x]
+                    dst[o] = UInt8(truncatingIfNeeded: v >> 16)
+                    dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                    dst[o + 2] = UInt8(truncatingIfNeeded: v)
+                    o += 3
+                }
+            }
+        }
+        return out
+    }
+
+    /// SUB-filtered rows straight from cairo ARGB32 rows (opaque, so
+    /// premultiplied equals plain RGB): filter type 1, then each byte minus the
+    /// same channel of the pixel to the left.
+    static func subFiltered(argb: UnsafeRawBufferPointer, stride: Int, width: Int, rows: Int) -> [UInt8] {
+        let rowBytes = width * 3
+        var out = [UInt8](repeating: 0, count: rows * (rowBytes + 1))
+        out.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<rows {
+                let row = argb.baseAddress!.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+                var d = y * (rowBytes + 1)
+                dst[d] = 1
+                d += 1
+                var previous: UInt32 = 0
+                for x in 0..<width {
+                    let v = row[x]
+                    dst[d] = UInt8(truncatingIfNeeded: v >> 16) &- UInt8(truncatingIfNeeded: previous >> 16)
+                    dst[d + 1] = UInt8(truncatingIfNeeded: v >> 8) &- UInt8(truncatingIfNeeded: previous >> 8)
+                    dst[d + 2] = UInt8(truncatingIfNeeded: v) &- UInt8(truncatingIfNeeded: previous)
+                    previous = v
+                    d += 3
+                }
+            }
+        }
+        return out
     }
 
     /// SUB-filters RGB rows: each row starts with filter type 1, then each byte

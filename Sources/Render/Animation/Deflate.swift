@@ -20,13 +20,20 @@ enum FastDeflate {
         let n = input.count
         input.withUnsafeBufferPointer { src in
             var i = 0
+            // How many bytes from `i` repeat the bytes `distance` back, up to 258.
+            func run(_ distance: Int) -> Int {
+                guard distance > 0, distance <= i, distance <= 32768 else { return 0 }
+                let limit = min(258, n - i)
+                var l = 0
+                while l < limit && src[i + l] == src[i + l - distance] { l += 1 }
+                return l
+            }
             while i < n {
-                var bestLength = 0, bestDistance = 0
-                for distance in [1, rowBytes] where distance > 0 && distance <= i && distance <= 32768 {
-                    let limit = min(258, n - i)
-                    var l = 0
-                    while l < limit && src[i + l] == src[i + l - distance] { l += 1 }
-                    if l > bestLength { bestLength = l; bestDistance = distance }
+                var bestLength = run(1), bestDistance = 1
+                // The row above only when the left neighbour does not already give a long run.
+                if bestLength < 258 {
+                    let up = run(rowBytes)
+                    if up > bestLength { bestLength = up; bestDistance = rowBytes }
                 }
                 if bestLength >= 3 {
                     w.writeLength(bestLength)
@@ -111,14 +118,25 @@ struct BitWriter {
         write(reversed, bits: length)
     }
 
-    /// A literal/length symbol with the fixed code of RFC 1951 §3.2.6.
-    mutating func writeSymbol(_ s: Int) {
+    /// The fixed literal/length code of RFC 1951 §3.2.6 for each symbol 0…287,
+    /// already bit-reversed for the LSB-first stream, with its length.
+    static let fixedCodes: [(code: UInt32, length: Int)] = (0..<288).map { s in
+        let (code, length): (Int, Int)
         switch s {
-        case 0...143: writeCode(UInt32(0x30 + s), length: 8)
-        case 144...255: writeCode(UInt32(0x190 + s - 144), length: 9)
-        case 256...279: writeCode(UInt32(s - 256), length: 7)
-        default: writeCode(UInt32(0xC0 + s - 280), length: 8)
+        case 0...143: (code, length) = (0x30 + s, 8)
+        case 144...255: (code, length) = (0x190 + s - 144, 9)
+        case 256...279: (code, length) = (s - 256, 7)
+        default: (code, length) = (0xC0 + s - 280, 8)
         }
+        var reversed: UInt32 = 0
+        for k in 0..<length { reversed |= UInt32((code >> k) & 1) << UInt32(length - 1 - k) }
+        return (reversed, length)
+    }
+
+    /// A literal/length symbol with the fixed code.
+    mutating func writeSymbol(_ s: Int) {
+        let c = BitWriter.fixedCodes[s]
+        write(c.code, bits: c.length)
     }
 
     mutating func writeLiteral(_ byte: Int) { writeSymbol(byte) }
