@@ -20,8 +20,10 @@ struct Animate: ParsableCommand {
 
         Examples:
           frontline animate --from 2020-04-06 --to 2020-06-05 --out west.png
-          frontline animate --from 2019-04-04 --to 2020-06-11 --step event --frame-ms 700 --out war.mp4
-          frontline animate --from 2020-05-15 --to 2020-06-05 --view tripoli --size 800x600 --out tripoli.gif
+          frontline animate --from 2019-04-04 --to 2020-06-11 --step event \\
+                            --frame-ms 700 --out war.mp4
+          frontline animate --from 2020-05-15 --to 2020-06-05 --view tripoli \\
+                            --size 800x600 --out tripoli.gif
         """
     )
 

@@ -37,8 +37,11 @@ struct FrameOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
     var zones = true
 
-    @Option(help: ArgumentHelp("Worker threads; default: the number of cores.", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional, not defaulted to the core count, so --help reads the same on every machine.
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Worker threads, 1 to 256; default: the number of cores.", valueName: "N"))
+    var jobsOption: Int?
+
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @OptionGroup var theatre: TheatreOptions
 
@@ -146,7 +149,8 @@ struct Frames: ParsableCommand {
               61 daily frames of the west view, 1600x1200 PNG
           frontline frames --from 2019-04-04 --to 2020-06-11 --step event --out events/
               one frame per day on which a place changed hands
-          frontline frames --from 2019-04-04 --to 2020-06-05 --step 7d --view tripoli --lang both --format svg --out weekly/
+          frontline frames --from 2019-04-04 --to 2020-06-05 --step 7d \\
+                           --view tripoli --lang both --format svg --out weekly/
         """
     )
 

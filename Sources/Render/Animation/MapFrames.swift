@@ -58,12 +58,15 @@ public struct MapFrameSetup: Sendable {
     }
 
     /// Label positions for a whole plan, decided once so labels stay put from
-    /// frame to frame: every place of the timeline is laid out (whether or not it
-    /// is known yet on a given day), places that change within the plan first.
+    /// frame to frame: every place of the timeline is laid out, whether or not
+    /// it is known yet on a given day.
+    ///
+    /// Places are ranked by importance alone, not by whether they change within
+    /// the plan: over a long range dozens of places change, and putting them
+    /// first would push the capital's label out to a leader line.
     public func labelPlan(for plan: FramePlan) throws -> LabelPlan {
         let (_, composer) = try makeComposer()
-        let changing = Set(plan.frames.flatMap { $0.changes.map(\.place.id) })
-        return try composer.planLabels(for: timeline.places, emphasised: changing)
+        return try composer.planLabels(for: timeline.places)
     }
 }
 
