@@ -138,7 +138,7 @@ struct Render: ParsableCommand {
             let (changed, since) = timeline.recentChanges(at: request.day)
 
             let renderer = try MapRenderer()
-            let projector = try ConicProjector(crs: crs ?? settings.crs)
+            let projector = try Projection(crs: crs ?? settings.crs)
             let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
