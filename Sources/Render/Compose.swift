@@ -76,7 +76,7 @@ extension MapComposer {
             guard area.contains(r) else { return false }
             for f in furniture where f.intersects(r) { return false }
             // A gap between labels, or two names read as one ("صبراتةزوارة").
-            let padded = r.insetBy(-2.5)
+            let padded = r.insetBy(-4)
             for p in placed where p.intersects(padded) { return false }
             for (id, s) in symbols where id != own && s.intersects(r) { return false }
             return true

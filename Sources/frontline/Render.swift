@@ -138,7 +138,11 @@ struct Render: ParsableCommand {
             let (changed, since) = timeline.recentChanges(at: request.day)
 
             let renderer = try MapRenderer()
-            let projector = try Projection(crs: crs ?? settings.crs)
+            let projector: Projection
+            do { projector = try Projection(crs: crs ?? settings.crs) } catch let error as SystemError where crs != nil {
+                // A CRS typed on the command line that PROJ refuses is bad usage, with PROJ's reason.
+                throw ValidationError("--crs '\(crs!)': \(error.message)")
+            }
             let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
