@@ -42,13 +42,7 @@ public struct BasemapGeometry: Sendable {
     /// Reads the three GeoJSON files with Geo's reader (a theatre's basemap, or
     /// a test fixture). Throws ``DataError`` naming the file on bad GeoJSON.
     public static func load(countries: URL, coast: URL, borders: URL) throws -> BasemapGeometry {
-        let countryList = try GeoJSONReader.features(contentsOf: countries).map { f in
-            Country(iso3: f.properties["iso3"] ?? "", nameEnglish: f.properties["name_en"] ?? "",
-                    nameArabic: f.properties["name_ar"] ?? "", polygons: f.geometry.polygons)
-        }
-        return BasemapGeometry(countries: countryList,
-                               coast: try GeoJSONReader.features(contentsOf: coast).flatMap(\.geometry.lines),
-                               borders: try GeoJSONReader.features(contentsOf: borders).flatMap(\.geometry.lines))
+        BasemapGeometry(try Basemap.load(countries: countries, coast: coast, borders: borders))
     }
 }
 

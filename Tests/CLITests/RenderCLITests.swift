@@ -101,7 +101,7 @@ import FoundationXML
         (["--date", "2020-06-05", "--bbox", "14,32,12,33"], "W,S,E,N"),
         (["--date", "2020-06-05", "--out", "/nonexistent-folder/x.png"], "does not exist"),
         (["--date", "2020-06-05", "--crs", "+proj=wat"], "--crs"),
-        (["--date", "2020-06-05", "--crs", "EPSG:4326"], "geographic"),
+        (["--date", "2020-06-05", "--crs", "EPSG:4326"], "in degrees"),
     ] as [([String], String)])
     func badInputFailsCleanly(arguments: [String], message: String) throws {
         let dir = try CLI.temporaryFolder()
