@@ -79,4 +79,28 @@ import Timeline
             day = Day(ordinal: day.ordinal + 15)
         }
     }
+
+    /// The same checks through the theatre's own basemap (Natural Earth 1:10m)
+    /// and PROJ projection, weighted by kind, as `render` and `state` use them.
+    @Test(arguments: [("2020-05-25", "tripoli", "gna", "tarhuna", "lna"), ("2020-06-10", "tarhuna", "gna", "sirte", "lna")])
+    func realBasemapAndProjection(date: String, west: String, westSide: String, east: String, eastSide: String) throws {
+        let theatre = try Self.theatre()
+        let geometry = try TheatreGeometry(settings: theatre.settings, basemap: try Basemap.load(theatre.settings.basemap))
+        let state = theatre.timeline.state(at: try Day.parse(date))
+        let territory = try geometry.territory(for: state)
+        try TerritoryChecks.validate(territory, land: geometry.builder)
+        func point(_ id: String) throws -> PlanarPoint {
+            try geometry.projection.project(try #require(state.places.first { $0.place.id == id }).place.location)
+        }
+        #expect(try TerritoryChecks.controller(at: try point(west), in: territory, builder: geometry.builder) == .faction(westSide))
+        #expect(try TerritoryChecks.controller(at: try point(east), in: territory, builder: geometry.builder) == .faction(eastSide))
+        let front = try #require(territory.fronts.first { $0.between == ["gna", "lna"] })
+        let context = geometry.builder.context
+        let lines = try GEOSGeometry.collection(
+            GEOS_MULTILINESTRING, taking: front.lines.map { try GEOSGeometry.lineString($0, context: context) }, context: context)
+        if date == "2020-05-25" {
+            let road = try GEOSGeometry.lineString([try point(west), try point(east)], context: context)
+            #expect(try lines.distance(to: road) == 0, "the GNA–LNA front crosses the line from \(west) to \(east)")
+        }
+    }
 }
