@@ -70,9 +70,15 @@ public struct Theatre: Sendable {
     /// spelling the gazetteer resolves (fuzzy included: this is a query, not data).
     /// Throws ``DataError`` with a suggestion when nothing matches.
     public func place(named name: String) throws -> Place {
-        if let p = gazetteer.place(id: name) { return p }
+        try placeMatch(named: name).place
+    }
+
+    /// Like ``place(named:)``, with how the name matched, so that a command can
+    /// tell the user when it took a misspelling to mean a place (`method == .fuzzy`).
+    public func placeMatch(named name: String) throws -> (place: Place, method: MatchMethod) {
+        if let p = gazetteer.place(id: name) { return (p, .exact) }
         let resolution = gazetteer.resolve(name)
-        if let match = resolution.match { return match.place }
+        if let match = resolution.match { return (match.place, match.method) }
         let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
             .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
         // The place is missing from the gazetteer, so that is the file the message points at.

@@ -13,7 +13,8 @@ struct History: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let t = try theatre.load()
-            let p = try t.place(named: place)
+            let (p, method) = try t.placeMatch(named: place)
+            if method == .fuzzy { printError("note: taking '\(place)' to mean \(p.name) (\(p.nameArabic)), the closest spelling in the gazetteer") }
             let events = t.timeline.history(of: p.id)
             print("\(p.name) (\(p.nameArabic.isEmpty ? p.id : p.nameArabic))")
             guard !events.isEmpty else {

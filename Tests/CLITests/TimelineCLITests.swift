@@ -69,10 +69,18 @@ import Testing
         }
     }
 
-    @Test func unknownPlaceExitsOneWithASuggestion() throws {
-        let r = try CLI.run(["history", "Tarhunna"])
+    @Test func aMisspeltPlaceIsTakenWithANote() throws {
+        let r = try CLI.run(["history", "Tarhuxa"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Tarhuna"))
+        #expect(r.stderr.contains("taking 'Tarhuxa' to mean Tarhuna"))
+    }
+
+    @Test func anUnknownPlaceExitsOne() throws {
+        let r = try CLI.run(["why", "Moscow", "--date", "2020-06-01"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("unknown place 'Tarhunna'; did you mean Tarhuna?"))
+        #expect(r.stderr.contains("unknown place 'Moscow'"))
+        #expect(r.stdout.isEmpty)
     }
 
     @Test func stateFormats() throws {
@@ -115,7 +123,7 @@ import Testing
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 9)
-        #expect(lines.contains { $0.hasSuffix("events.tsv:3: place: unknown place 'Tarhona'; did you mean Tarhuna?") })
+        #expect(lines.contains { $0.hasSuffix("events.tsv:3: place: unknown place 'Tarhuxa'; did you mean Tarhuna?") })
         #expect(lines.contains { $0.hasSuffix("events.tsv:4: date: '2020-02-30' is not a day of the calendar") })
         #expect(lines.contains { $0.hasSuffix("events.tsv:9: warning: source: no source: cite an article file, or outlet, date and URL") })
         #expect(lines.contains { $0.hasSuffix("factions.tsv:5: id: duplicate faction id 'gna' (first on line 2)") })

@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func unknownPlaceSuggestsTheClosestName() throws {
-        let log = try Fixture.log(["2019-04-03|Tripoli||gna|hold|s||confirmed", "2019-04-03|Tarhona||lna|hold|s||confirmed"])
-        expectOnly(log, line: 3, field: "place", contains: "unknown place 'Tarhona'; did you mean Tarhuna?")
+        let log = try Fixture.log(["2019-04-03|Tripoli||gna|hold|s||confirmed", "2019-04-03|Tarhuxa||lna|hold|s||confirmed"])
+        expectOnly(log, line: 3, field: "place", contains: "unknown place 'Tarhuxa'; did you mean Tarhuna?")
     }
 
     @Test func unknownPlaceWithNothingCloseHasNoSuggestion() throws {
@@ -143,7 +143,7 @@ import Testing
 
     @Test func everyProblemIsReportedNotOnlyTheFirst() throws {
         let log = try Fixture.log([
-            "2019-04-03|Tarhona||lna|hold|s||confirmed",
+            "2019-04-03|Tarhuxa||lna|hold|s||confirmed",
             "2020-02-30|Tripoli||gna|hold|s||confirmed",
             "2019-04-03|Tripoli||gnaa|hold|||confirmed",
         ])
