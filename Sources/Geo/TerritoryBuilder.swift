@@ -21,6 +21,12 @@ import Timeline
 public final class TerritoryBuilder {
     /// Distance in metres beyond which a place claims no ground.
     public let reachMeters: Double
+    /// Chaikin passes that round the fronts (3 by default; 0 leaves each front
+    /// exactly on the zones' shared edges). Zones are not smoothed, so a
+    /// smoothed front departs from the zone edge by up to a quarter of a
+    /// Voronoi edge at sharp corners: visible on a city-scale view, where a
+    /// caller may prefer 0 or 1. Change it between builds, never during one.
+    public var frontSmoothingPasses = TerritoryFront.defaultSmoothingPasses
 
     let context: GEOSContext
     let land: GEOSGeometry
