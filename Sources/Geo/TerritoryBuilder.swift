@@ -120,7 +120,9 @@ public final class TerritoryBuilder {
         // Slivers left by floating-point noding along the coast are not "no data".
         let noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
 
-        let fronts = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, grid: grid, builder: self)
+        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, builder: self)
+        let fronts = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
+                                                       passes: frontSmoothingPasses, context: context)
         return Territory(zones: zones, fronts: fronts, noData: noData)
     }
 

@@ -20,8 +20,9 @@ enum TerritoryFront {
     /// Chaikin corner-cutting passes by default (`TerritoryBuilder.frontSmoothingPasses`).
     static let defaultSmoothingPasses = 3
 
+    /// The fronts, unsmoothed: every vertex is a vertex of the zones on both sides.
     static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double],
-                       grid: TerritoryGrid, builder: TerritoryBuilder) throws -> [FrontLine] {
+                       builder: TerritoryBuilder) throws -> [FrontLine] {
         let points = sites.map(\.point)
         var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
         for (k, ring) in cells.rings.enumerated() where cells.owner[k] >= 0 {
@@ -57,8 +58,9 @@ enum TerritoryFront {
                 lines = try lines.intersection(builder.land).lineMerge()
             }
             try lines.normalize()
-            let smoothed = try lines.lines().map { smooth($0, places: grid, passes: builder.frontSmoothingPasses) }
-            if !smoothed.isEmpty { fronts.append(FrontLine(between: pair, lines: smoothed)) }
+            // Unsmoothed here: `TerritoryZoneSmoothing` smooths fronts and zone edges together.
+            let raw = try lines.lines()
+            if !raw.isEmpty { fronts.append(FrontLine(between: pair, lines: raw)) }
         }
         return fronts
     }
