@@ -10,8 +10,8 @@ import Timeline
 /// clipped to the land. Contested places give contested zones. No data is the
 /// land no piece covers. Fronts are the Voronoi edges between cells of
 /// opposing sides, cut where the pieces are cut, clipped to the land, merged
-/// and smoothed (see `TerritoryFront`, which also says how contested zones
-/// take part).
+/// (see `TerritoryFront`, which also says how contested zones take part), then
+/// smoothed together with the zone edges they run along.
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).
@@ -21,11 +21,10 @@ import Timeline
 public final class TerritoryBuilder {
     /// Distance in metres beyond which a place claims no ground.
     public let reachMeters: Double
-    /// Chaikin passes that round the fronts (3 by default; 0 leaves each front
-    /// exactly on the zones' shared edges). Zones are not smoothed, so a
-    /// smoothed front departs from the zone edge by up to a quarter of a
-    /// Voronoi edge at sharp corners: visible on a city-scale view, where a
-    /// caller may prefer 0 or 1. Change it between builds, never during one.
+    /// Chaikin passes that round the fronts and the zone edges along them
+    /// (3 by default; 0 keeps the straight Voronoi edges). Either way a front
+    /// runs exactly on the boundary between the zones it separates (see
+    /// `TerritoryZoneSmoothing`).
     public var frontSmoothingPasses = TerritoryFront.defaultSmoothingPasses
 
     let context: GEOSContext
