@@ -73,8 +73,22 @@ import Timeline
         let end = try Day.parse("2020-12-31")
         while day < end {
             for weighted in [false, true] {
-                try TerritoryChecks.validate(try builder.build(Self.places(theatre, on: day, at: projected, weighted: weighted)),
-                                             land: builder)
+                let places = Self.places(theatre, on: day, at: projected, weighted: weighted)
+                let territory = try builder.build(places)
+                try TerritoryChecks.validate(territory, land: builder)
+                // Every place on land lies in its own controller's zone, smoothing included.
+                let context = builder.context
+                var zones: [Control: GEOSPreparedGeometry] = [:]
+                for zone in territory.zones {
+                    zones[zone.controller] = try GEOSPreparedGeometry(try TerritoryChecks.geometry(zone.polygons, context))
+                }
+                for place in places where place.control != .unknown {
+                    let point = try GEOSGeometry.point(place.point, context: context)
+                    guard try builder.preparedLand.contains(point) else { continue }
+                    var control = place.control
+                    if case .contested(let ids) = control { control = .contested(Array(Set(ids)).sorted()) }
+                    #expect(try zones[control]?.covers(point) == true, "\(day) \(place.id) \(place.control)")
+                }
             }
             day = Day(ordinal: day.ordinal + 15)
         }
