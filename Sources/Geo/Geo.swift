@@ -1,9 +1,10 @@
-// The Geo module: where geography becomes geometry.
+// Geo: where things are on the map.
 //
-// - Projection (PROJ): lon/lat to map metres, one transform per worker.
-// - Geodesic distances (PROJ's geodesic on WGS84) for honest scale bars.
-// - GeoJSON reading and writing, the basemap (Natural Earth) of a theatre.
-// - Territory (GEOS): zones of control and the front line derived from places.
+// - `Projection` (PROJ) turns longitude/latitude into map metres; one per worker.
+// - `geodesicDistance(from:to:)` measures on the WGS84 ellipsoid (scale bars).
+// - `GeoJSONReader` / `geoJSONString(features:)` read and write lon/lat GeoJSON.
+// - `Basemap` loads the theatre's countries, coast and borders; `ProjectedBasemap`
+//   is the same projected once per worker and reused for every frame.
 //
-// C handles (PJ_CONTEXT, PJ, GEOS context and geometries) never leave this
-// module: each lives in one owner class that frees it in deinit.
+// PROJ's C handles stay inside this module, each in one owner type
+// (`ProjectionContext`, `ProjectionObject`) that frees it in `deinit`.

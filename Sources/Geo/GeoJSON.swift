@@ -1,38 +1,43 @@
 import Foundation
 import FrontlineCore
 
-/// A GeoJSON geometry in lon/lat degrees (RFC 7946). Positions become
-/// ``GeoPoint``s, so the axis order is explicit from here on.
-public enum GeoJSONGeometry: Sendable, Equatable {
+/// A GeoJSON geometry in WGS84 longitude/latitude (RFC 7946), as `GeoPoint`s.
+/// Polygons are lists of rings, the first exterior, the rest holes; rings are
+/// closed (first point repeated last) as in the file.
+public enum GeoJSONGeometry: Hashable, Sendable {
     case point(GeoPoint)
     case multiPoint([GeoPoint])
     case lineString([GeoPoint])
     case multiLineString([[GeoPoint]])
-    /// Rings, exterior first.
     case polygon([[GeoPoint]])
     case multiPolygon([[[GeoPoint]]])
 
-    /// Every line of a (multi)line string; empty for other types.
+    /// Every line of a LineString or MultiLineString, and every ring of a
+    /// (Multi)Polygon; empty for points.
     public var lines: [[GeoPoint]] {
         switch self {
-        case .lineString(let l): return [l]
-        case .multiLineString(let ls): return ls
-        default: return []
+        case .point, .multiPoint: []
+        case .lineString(let l): [l]
+        case .multiLineString(let ls): ls
+        case .polygon(let rings): rings
+        case .multiPolygon(let polys): polys.flatMap { $0 }
         }
     }
 
-    /// Every polygon (as rings) of a (multi)polygon; empty for other types.
+    /// The polygons of a Polygon or MultiPolygon; empty for other kinds.
     public var polygons: [[[GeoPoint]]] {
         switch self {
-        case .polygon(let p): return [p]
-        case .multiPolygon(let ps): return ps
-        default: return []
+        case .polygon(let rings): [rings]
+        case .multiPolygon(let polys): polys
+        default: []
         }
     }
 }
 
-/// One feature: a geometry and its properties, kept as text (numbers as written).
-public struct GeoJSONFeature: Sendable, Equatable {
+/// A feature as read: its geometry and its scalar properties as text
+/// (numbers in their shortest form, `true`/`false`; nulls, arrays and objects
+/// are left out).
+public struct GeoJSONFeature: Hashable, Sendable {
     public var geometry: GeoJSONGeometry
     public var properties: [String: String]
     public init(geometry: GeoJSONGeometry, properties: [String: String] = [:]) {
@@ -41,84 +46,158 @@ public struct GeoJSONFeature: Sendable, Equatable {
     }
 }
 
-/// Reads GeoJSON FeatureCollections: the small subset basemaps use.
+/// Reads GeoJSON FeatureCollections (or a single Feature) with Point,
+/// MultiPoint, LineString, MultiLineString, Polygon and MultiPolygon geometries.
+/// Features whose geometry is `null` are skipped (RFC 7946 allows them).
 public enum GeoJSONReader {
-    /// Reads a FeatureCollection file. Throws ``DataError`` naming the file and
-    /// the feature that is malformed.
-    public static func features(contentsOf url: URL, displayPath: String? = nil) throws -> [GeoJSONFeature] {
-        let path = displayPath ?? url.path
+    /// - Throws: `DataError` naming `file` and what is wrong (line 0: the whole file).
+    public static func read(contentsOf url: URL, name: String? = nil) throws -> [GeoJSONFeature] {
+        let file = name ?? url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DataError(at: SourceLocation(file: path, line: 0), "cannot read the GeoJSON file: \(error.localizedDescription)")
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DataError(at: SourceLocation(file: file, line: 0), "cannot read the GeoJSON file: \(error.localizedDescription)")
         }
-        return try features(data: data, path: path)
+        return try read(data: data, file: file)
     }
 
-    public static func features(data: Data, path: String) throws -> [GeoJSONFeature] {
-        let at = SourceLocation(file: path, line: 0)
+    /// - Parameter file: the name used in error messages.
+    /// - Throws: `DataError` naming `file` and what is wrong.
+    public static func read(data: Data, file: String) throws -> [GeoJSONFeature] {
+        var parser = Parser(file: file)
         let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw DataError(at: at, "not valid JSON: \(error.localizedDescription)")
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw parser.fail("not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "parse error"))")
         }
-        guard let object = root as? [String: Any], object["type"] as? String == "FeatureCollection",
-              let list = object["features"] as? [Any] else {
-            throw DataError(at: at, "not a GeoJSON FeatureCollection (a \"type\": \"FeatureCollection\" with \"features\")")
+        return try parser.document(root)
+    }
+
+    private struct Parser {
+        let file: String
+        var path = ""
+
+        func fail(_ message: String) -> DataError {
+            DataError(at: SourceLocation(file: file, line: 0), path.isEmpty ? message : "\(path): \(message)")
         }
-        return try list.enumerated().map { index, any in
-            guard let feature = any as? [String: Any], let geometry = feature["geometry"] as? [String: Any] else {
-                throw DataError(at: at, field: "features[\(index)]", "a feature without a geometry object")
+
+        mutating func document(_ root: Any) throws -> [GeoJSONFeature] {
+            guard let object = root as? [String: Any] else { throw fail("the top level is not a JSON object") }
+            switch object["type"] as? String {
+            case "FeatureCollection":
+                guard let features = object["features"] as? [Any] else { throw fail("a FeatureCollection needs a \"features\" array") }
+                var result: [GeoJSONFeature] = []
+                result.reserveCapacity(features.count)
+                for (i, f) in features.enumerated() {
+                    path = "feature \(i + 1)"
+                    if let feature = try feature(f) { result.append(feature) }
+                }
+                return result
+            case "Feature":
+                path = "feature"
+                return try feature(object).map { [$0] } ?? []
+            case let other:
+                throw fail("expected a FeatureCollection or Feature, found type \(other.map { "\"\($0)\"" } ?? "none")")
             }
-            do {
-                return GeoJSONFeature(geometry: try parseGeometry(geometry), properties: properties(feature["properties"]))
-            } catch let reason as Malformed {
-                throw DataError(at: at, field: "features[\(index)]", reason.message)
+        }
+
+        func feature(_ value: Any) throws -> GeoJSONFeature? {
+            guard let object = value as? [String: Any], object["type"] as? String == "Feature" else {
+                throw fail("not a Feature object")
+            }
+            guard let g = object["geometry"] else { throw fail("no \"geometry\"") }
+            if g is NSNull { return nil }
+            let geometry = try self.geometry(g)
+            var properties: [String: String] = [:]
+            if let props = object["properties"], !(props is NSNull) {
+                guard let dict = props as? [String: Any] else { throw fail("\"properties\" is not an object") }
+                for (key, v) in dict {
+                    if let s = v as? String {
+                        properties[key] = s
+                    } else if let n = v as? NSNumber {
+                        properties[key] = Self.text(n)
+                    }
+                }
+            }
+            return GeoJSONFeature(geometry: geometry, properties: properties)
+        }
+
+        /// JSON `true`/`false` arrive as a boolean subclass of NSNumber.
+        static func isBoolean(_ n: NSNumber) -> Bool {
+            ObjectIdentifier(type(of: n)) == ObjectIdentifier(type(of: NSNumber(value: true)))
+        }
+
+        static func text(_ n: NSNumber) -> String {
+            if isBoolean(n) { return n.boolValue ? "true" : "false" }
+            let d = n.doubleValue
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+            return "\(d)"
+        }
+
+        func geometry(_ value: Any) throws -> GeoJSONGeometry {
+            guard let object = value as? [String: Any], let type = object["type"] as? String else {
+                throw fail("geometry is not an object with a \"type\"")
+            }
+            guard let c = object["coordinates"] else { throw fail("\(type) has no \"coordinates\"") }
+            switch type {
+            case "Point": return .point(try position(c))
+            case "MultiPoint": return .multiPoint(try positions(c, type))
+            case "LineString": return .lineString(try line(c, type))
+            case "MultiLineString": return .multiLineString(try list(c, type) { try line($0, type) })
+            case "Polygon": return .polygon(try rings(c, type))
+            case "MultiPolygon": return .multiPolygon(try list(c, type) { try rings($0, type) })
+            default: throw fail("unsupported geometry type \"\(type)\"")
             }
         }
-    }
 
-    struct Malformed: Error { let message: String }
+        func list<T>(_ value: Any, _ type: String, _ each: (Any) throws -> T) throws -> [T] {
+            guard let array = value as? [Any] else { throw fail("\(type) coordinates are not nested arrays") }
+            return try array.map(each)
+        }
 
-    static func properties(_ any: Any?) -> [String: String] {
-        guard let dict = any as? [String: Any] else { return [:] }
-        var out: [String: String] = [:]
-        for (key, value) in dict {
-            switch value {
-            case let s as String: out[key] = s
-            case let n as NSNumber: out[key] = n.stringValue
-            default: continue
+        func position(_ value: Any) throws -> GeoPoint {
+            guard let array = value as? [Any], array.count >= 2,
+                  let x = array[0] as? NSNumber, let y = array[1] as? NSNumber,
+                  !Self.isBoolean(x), !Self.isBoolean(y) else {
+                throw fail("a position must be [longitude, latitude], found \(Self.describe(value))")
             }
+            let lon = x.doubleValue, lat = y.doubleValue
+            guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+                throw fail("position [\(lon), \(lat)] is outside longitude −180…180, latitude −90…90")
+            }
+            return GeoPoint(latitude: lat, longitude: lon)
         }
-        return out
-    }
 
-    static func position(_ any: Any) throws -> GeoPoint {
-        guard let c = any as? [Any], c.count >= 2, let lon = (c[0] as? NSNumber)?.doubleValue,
-              let lat = (c[1] as? NSNumber)?.doubleValue else {
-            throw Malformed(message: "a position must be [longitude, latitude]")
+        func positions(_ value: Any, _ type: String) throws -> [GeoPoint] {
+            try list(value, type) { try position($0) }
         }
-        guard (-180...180).contains(lon), (-90...90).contains(lat) else {
-            throw Malformed(message: "position [\(lon), \(lat)] is outside lon/lat range (GeoJSON is WGS84 degrees)")
+
+        func line(_ value: Any, _ type: String) throws -> [GeoPoint] {
+            let points = try positions(value, type)
+            guard points.count >= 2 else { throw fail("a line in a \(type) needs at least 2 positions, has \(points.count)") }
+            return points
         }
-        return GeoPoint(latitude: lat, longitude: lon)
-    }
 
-    static func list(_ any: Any?) throws -> [Any] {
-        guard let l = any as? [Any] else { throw Malformed(message: "\"coordinates\" must be an array") }
-        return l
-    }
+        func rings(_ value: Any, _ type: String) throws -> [[GeoPoint]] {
+            let rings = try list(value, type) { try positions($0, type) }
+            for ring in rings {
+                guard ring.count >= 4, ring.first == ring.last else {
+                    throw fail("a \(type) ring must be closed with at least 4 positions, has \(ring.count)\(ring.first == ring.last ? "" : " and is not closed")")
+                }
+            }
+            guard !rings.isEmpty else { throw fail("a \(type) polygon has no rings") }
+            return rings
+        }
 
-    static func parseGeometry(_ g: [String: Any]) throws -> GeoJSONGeometry {
-        let coordinates = g["coordinates"]
-        let line = { (a: Any) throws -> [GeoPoint] in try list(a).map(position) }
-        let polygon = { (a: Any) throws -> [[GeoPoint]] in try list(a).map(line) }
-        switch g["type"] as? String {
-        case "Point": return .point(try position(coordinates as Any))
-        case "MultiPoint": return .multiPoint(try list(coordinates).map(position))
-        case "LineString": return .lineString(try line(coordinates as Any))
-        case "MultiLineString": return .multiLineString(try list(coordinates).map(line))
-        case "Polygon": return .polygon(try polygon(coordinates as Any))
-        case "MultiPolygon": return .multiPolygon(try list(coordinates).map(polygon))
-        case let other: throw Malformed(message: "unsupported geometry type '\(other ?? "none")'")
+        static func describe(_ value: Any) -> String {
+            if let data = try? JSONSerialization.data(withJSONObject: [value], options: [.fragmentsAllowed]),
+               let text = String(data: data, encoding: .utf8) {
+                let inner = String(text.dropFirst().dropLast())
+                return inner.count > 40 ? String(inner.prefix(40)) + "…" : inner
+            }
+            return String(describing: value)
         }
     }
 }

@@ -1,122 +1,156 @@
 import CProj
+import Foundation
 import FrontlineCore
 
-/// A transform from WGS84 longitude/latitude to a projected CRS, done by PROJ.
+/// Turns WGS84 longitude/latitude into the coordinates of a map CRS and back.
 ///
-/// Input is always lon/lat in degrees and output always easting/northing, in the
-/// units of the CRS (metres for all frontline ships): the transform is
-/// normalised for visualisation, so a CRS that declares latitude first
-/// (EPSG:4326 itself) cannot swap the axes.
+/// Accepts anything PROJ takes as a CRS: `EPSG:3857`, `EPSG:32633`, a PROJ
+/// string (`+proj=lcc +lat_0=26.5 … +units=m`), WKT. Input is always
+/// longitude/latitude in degrees and output always easting/northing (PROJ's
+/// visualisation order), whatever axis order the CRS declares.
 ///
-/// - Important: Not thread-safe. A projection owns a PROJ context and transform
-///   that must not be used from two threads at once: make one per worker.
+/// - Important: Not thread-safe, and deliberately not `Sendable`: it owns a
+///   PROJ context. Make one per worker (thread or task) and keep it for the
+///   worker's life; creating one costs about a millisecond.
 public final class Projection {
-    /// The CRS as the user gave it (`EPSG:32633`, a PROJ string).
+    /// The CRS text this projection was made from.
     public let crs: String
-    private let transform: ProjObject
+    private let transform: ProjectionObject
+    private let geodesic: GeodesicCalculator
 
-    /// Creates a projection to `crs`: an `EPSG:nnnn` code (or any other
-    /// `AUTHORITY:CODE`), a PROJ string (`+proj=lcc …`), or WKT.
-    ///
-    /// Throws ``SystemError`` carrying PROJ's own message when the CRS is not
-    /// understood or no transformation exists.
+    /// - Throws: `SystemError("PROJ", …)` with PROJ's message when the CRS is
+    ///   unknown or malformed, or no transformation from WGS84 exists.
     public init(crs: String) throws {
-        self.crs = crs
-        let context = try ProjContext()
-        // proj_create_crs_to_crs returns NULL on failure and sets the context errno.
-        guard let raw = proj_create_crs_to_crs(context.pointer, "EPSG:4326", crs, nil) else {
-            throw SystemError("PROJ", "cannot use the CRS '\(crs)': \(context.lastError("unknown CRS"))")
+        let text = crs.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw SystemError("PROJ", "empty CRS") }
+        let context = try ProjectionContext()
+        let source = try ProjectionObject(definition: "EPSG:4326", context: context)
+        let target = try ProjectionObject(definition: text, context: context)
+
+        context.clearLog()
+        let operation: OpaquePointer?
+        if target.isCRS {
+            // proj_create_crs_to_crs_from_pj: NULL on failure.
+            operation = proj_create_crs_to_crs_from_pj(context.raw, source.raw, target.raw, nil, nil)
+        } else {
+            // A bare PROJ string (`+proj=lcc …` without `+type=crs`) is not a CRS
+            // object, but proj_create_crs_to_crs reads it as one. NULL on failure.
+            operation = proj_create_crs_to_crs(context.raw, "EPSG:4326", text, nil)
         }
-        let crsToCrs = ProjObject(raw, context: context)
-        // Returns NULL on failure; the result is a new object we own.
-        guard let normalised = proj_normalize_for_visualization(context.pointer, crsToCrs.pointer) else {
-            throw SystemError("PROJ", "cannot normalise the axis order for '\(crs)': \(context.lastError("unknown error"))")
+        guard let operation else { throw context.error("no transformation from EPSG:4326 to '\(text)'") }
+        let raw = ProjectionObject(taking: operation, context: context)
+
+        // proj_normalize_for_visualization: NULL on failure; makes EPSG:4326 lon/lat.
+        context.clearLog()
+        guard let normalized = proj_normalize_for_visualization(context.raw, raw.raw) else {
+            throw context.error("cannot normalise axis order for '\(text)'")
         }
-        transform = ProjObject(normalised, context: context)
-        // A geographic target would give degrees, not metres: the renderer and the
-        // zones assume a projected plane.
-        let probe = try project([GeoPoint(latitude: 26.5, longitude: 17.5)])[0]
-        if abs(probe.x) < 360, abs(probe.y) < 360, crsIsGeographic() {
-            throw SystemError("PROJ", "'\(crs)' is a geographic CRS (degrees); give a projected CRS such as EPSG:32633 or a +proj=lcc string")
-        }
+        self.transform = ProjectionObject(taking: normalized, context: context)
+        self.geodesic = try GeodesicCalculator(context: context)
+        self.crs = text
     }
 
-    private func crsIsGeographic() -> Bool {
-        // proj_get_target_crs returns NULL when the object has no target CRS.
-        guard let target = proj_get_target_crs(transform.context.pointer, transform.pointer) else { return false }
-        defer { proj_destroy(target) }
-        let type = proj_get_type(target)
-        return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_GEOGRAPHIC_CRS
-    }
-
-    /// Projects points in one batch through `proj_trans_generic`.
+    /// Projects points to map coordinates (metres for every CRS frontline ships).
     ///
-    /// Throws when PROJ cannot transform a point (for example one on the far
-    /// side of a conic projection's pole), naming the point and PROJ's message.
+    /// One `proj_trans_generic` call over contiguous buffers; fast enough to
+    /// project a whole basemap at once.
+    /// - Throws: `SystemError("PROJ", …)` naming the first point PROJ could not transform.
     public func project(_ points: [GeoPoint]) throws -> [PlanarPoint] {
-        try run(points.map(\.longitude), points.map(\.latitude), direction: PJ_FWD) { x, y in
-            PlanarPoint(x: x, y: y)
+        var xs = points.map(\.longitude)
+        var ys = points.map(\.latitude)
+        try run(PJ_FWD, &xs, &ys) { i in
+            "cannot project latitude \(points[i].latitude), longitude \(points[i].longitude)"
         }
+        return (0..<points.count).map { PlanarPoint(x: xs[$0], y: ys[$0]) }
     }
 
-    public func project(_ point: GeoPoint) throws -> PlanarPoint { try project([point])[0] }
+    /// Projects one point; see `project(_:)` for units and errors.
+    public func project(_ point: GeoPoint) throws -> PlanarPoint {
+        try project([point])[0]
+    }
 
-    /// The inverse transform: projected coordinates back to lon/lat degrees.
+    /// Map coordinates back to longitude/latitude in degrees.
+    /// - Throws: `SystemError("PROJ", …)` naming the first point PROJ could not transform.
     public func unproject(_ points: [PlanarPoint]) throws -> [GeoPoint] {
-        try run(points.map(\.x), points.map(\.y), direction: PJ_INV) { lon, lat in
-            GeoPoint(latitude: lat, longitude: lon)
-        }
+        var xs = points.map(\.x)
+        var ys = points.map(\.y)
+        try run(PJ_INV, &xs, &ys) { i in "cannot unproject x \(points[i].x), y \(points[i].y)" }
+        return (0..<points.count).map { GeoPoint(latitude: ys[$0], longitude: xs[$0]) }
     }
 
-    /// The projected bounding box of a lon/lat box. The edges are densified
-    /// (`densify` points a side) because straight lines of longitude and
-    /// latitude become curves under most projections.
+    /// Map coordinates of one point back to longitude/latitude in degrees.
+    public func unproject(_ point: PlanarPoint) throws -> GeoPoint {
+        try unproject([point])[0]
+    }
+
+    /// The projected bounding box of a lon/lat box. Each edge is sampled at
+    /// `densify` intervals, because in a conic projection parallels are curved
+    /// and the box's corners alone undershoot its extent.
     public func project(box: GeoBox, densify: Int = 32) throws -> PlanarBox {
-        let n = max(2, densify)
-        var ring: [GeoPoint] = []
-        for i in 0...n {
-            let t = Double(i) / Double(n)
+        let steps = max(1, densify)
+        var edge: [GeoPoint] = []
+        edge.reserveCapacity(4 * (steps + 1))
+        for i in 0...steps {
+            let t = Double(i) / Double(steps)
             let lon = box.west + (box.east - box.west) * t
             let lat = box.south + (box.north - box.south) * t
-            ring += [GeoPoint(latitude: box.south, longitude: lon), GeoPoint(latitude: box.north, longitude: lon),
-                     GeoPoint(latitude: lat, longitude: box.west), GeoPoint(latitude: lat, longitude: box.east)]
+            edge.append(GeoPoint(latitude: box.south, longitude: lon))
+            edge.append(GeoPoint(latitude: box.north, longitude: lon))
+            edge.append(GeoPoint(latitude: lat, longitude: box.west))
+            edge.append(GeoPoint(latitude: lat, longitude: box.east))
         }
-        let projected = try project(ring)
-        return PlanarBox(minX: projected.map(\.x).min()!, minY: projected.map(\.y).min()!,
-                         maxX: projected.map(\.x).max()!, maxY: projected.map(\.y).max()!)
+        guard let box = PlanarBox.enclosing(try project(edge)) else {
+            throw SystemError("PROJ", "empty box") // unreachable: the edge has at least 8 points
+        }
+        return box
     }
 
-    private func run<T>(_ first: [Double], _ second: [Double], direction: PJ_DIRECTION,
-                        make: (Double, Double) -> T) throws -> [T] {
-        var xs = first, ys = second
+    /// Ground metres per map unit at `point`, measured east–west along the
+    /// ellipsoid (geodesic) over about 1 km; what a true scale bar needs.
+    /// In a conformal projection (LCC, Mercator) it is the same in every direction.
+    public func metersPerUnit(at point: GeoPoint) throws -> Double {
+        let delta = 0.005 // degrees of longitude, ~0.5 km either side at 30° N
+        let west = GeoPoint(latitude: point.latitude, longitude: point.longitude - delta)
+        let east = GeoPoint(latitude: point.latitude, longitude: point.longitude + delta)
+        let planar = try project([west, east])
+        let units = ((planar[1].x - planar[0].x) * (planar[1].x - planar[0].x)
+            + (planar[1].y - planar[0].y) * (planar[1].y - planar[0].y)).squareRoot()
+        let metres = geodesic.distance(from: west, to: east)
+        guard units > 0, metres.isFinite else {
+            throw SystemError("PROJ", "no scale at latitude \(point.latitude), longitude \(point.longitude)")
+        }
+        return metres / units
+    }
+
+    /// Geodesic distance on WGS84 in metres, using this worker's PROJ context.
+    public func geodesicDistance(from a: GeoPoint, to b: GeoPoint) -> Double {
+        geodesic.distance(from: a, to: b)
+    }
+
+    /// Transforms in place. Failure conventions of `proj_trans_generic`: it
+    /// returns the number of points transformed, sets failed outputs to
+    /// HUGE_VAL (infinity) and leaves the reason in `proj_errno`.
+    private func run(_ direction: PJ_DIRECTION, _ xs: inout [Double], _ ys: inout [Double],
+                     describe: (Int) -> String) throws {
         let count = xs.count
-        guard count > 0 else { return [] }
-        let ctx = transform.context
-        proj_errno_reset(transform.pointer)
+        guard count > 0 else { return }
         let stride = MemoryLayout<Double>.stride
-        // proj_trans_generic returns the number of points transformed; points it
-        // cannot transform become HUGE_VAL and set the errno.
-        let done = xs.withUnsafeMutableBufferPointer { xb in
-            ys.withUnsafeMutableBufferPointer { yb in
-                proj_trans_generic(transform.pointer, direction,
-                                   xb.baseAddress, stride, count,
-                                   yb.baseAddress, stride, count,
+        proj_errno_reset(transform.raw)
+        transform.context.clearLog()
+        let done = xs.withUnsafeMutableBufferPointer { x in
+            ys.withUnsafeMutableBufferPointer { y in
+                proj_trans_generic(transform.raw, direction,
+                                   x.baseAddress, stride, count,
+                                   y.baseAddress, stride, count,
                                    nil, 0, 0, nil, 0, 0)
             }
         }
-        let errno = proj_errno(transform.pointer)
-        var result: [T] = []
-        result.reserveCapacity(count)
-        for i in 0..<count {
-            guard xs[i].isFinite, ys[i].isFinite, xs[i] != .greatestFiniteMagnitude, abs(xs[i]) < 1e30, abs(ys[i]) < 1e30 else {
-                let message = errno != 0 ? String(cString: proj_context_errno_string(ctx.pointer, errno)) : "no result"
-                throw SystemError("PROJ", "cannot transform (\(first[i]), \(second[i])) to '\(crs)': \(message)")
-            }
-            result.append(make(xs[i], ys[i]))
+        let errno = proj_errno(transform.raw)
+        if let bad = (0..<count).first(where: { !xs[$0].isFinite || !ys[$0].isFinite || abs(xs[$0]) == .greatestFiniteMagnitude }) {
+            throw transform.context.error(describe(bad), errno: errno == 0 ? nil : errno)
         }
-        if done != count {
-            throw SystemError("PROJ", "transformed \(done) of \(count) points to '\(crs)': \(ctx.lastError("unknown error"))")
+        if done != count || errno != 0 {
+            throw transform.context.error("transformed \(done) of \(count) points", errno: errno)
         }
-        return result
     }
 }

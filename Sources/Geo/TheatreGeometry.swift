@@ -14,6 +14,8 @@ import Timeline
 public final class TheatreGeometry {
     public let projection: Projection
     public let basemap: Basemap
+    /// The basemap in map metres, projected once for every frame this worker draws.
+    public let projectedBasemap: ProjectedBasemap
     public let builder: TerritoryBuilder
     /// Whether cities reach further than villages (``TerritoryPlace/weight(for:)``).
     public let weightedByKind: Bool
@@ -24,7 +26,8 @@ public final class TheatreGeometry {
         self.projection = try Projection(crs: crs ?? settings.crs)
         self.basemap = basemap
         self.weightedByKind = weightedByKind
-        let land = try basemap.land(of: settings.country, with: projection)
+        self.projectedBasemap = try basemap.projected(with: projection)
+        let land = projectedBasemap.land(of: settings.country)
         self.builder = try TerritoryBuilder(land: land, reachMeters: settings.zoneReachKilometers * 1000)
     }
 

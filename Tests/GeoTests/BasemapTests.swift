@@ -1,63 +1,67 @@
 import Foundation
 import FrontlineCore
 import Testing
-import Timeline
 @testable import Geo
 
+/// The repository's Libya basemap (maps/libya/basemap), found from this file.
+func libyaBasemapURLs() -> (countries: URL, coast: URL, borders: URL) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = root.appendingPathComponent("maps/libya/basemap")
+    return (dir.appendingPathComponent("countries.geojson"), dir.appendingPathComponent("coast.geojson"),
+            dir.appendingPathComponent("borders.geojson"))
+}
+
 @Suite struct BasemapTests {
-    static var checkout: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    func load() throws -> Basemap {
+        let urls = libyaBasemapURLs()
+        return try Basemap.load(countries: urls.countries, coast: urls.coast, borders: urls.borders)
     }
 
-    @Test func theLibyaBasemapLoadsWithArabicNames() throws {
-        let settings = try TheatreSettings.load(directory: Self.checkout.appendingPathComponent("maps/libya"))
-        let basemap = try Basemap.load(settings.basemap)
+    @Test func realBasemapLoads() throws {
+        let basemap = try load()
         let libya = try #require(basemap.country("LBY"))
-        #expect(libya.nameArabic == "ليبيا")
         #expect(libya.nameEnglish == "Libya")
-        #expect(basemap.countries.count == 12)
-        #expect(!basemap.coast.isEmpty && basemap.borders.count == 13)
-        let land = try basemap.land(of: "LBY", with: Projection(crs: settings.crs))
-        // Libya's mainland polygon dominates: hundreds of vertices at 1:10m simplified to ~1 km.
-        #expect(land.map(\.exterior.count).max()! > 300)
+        #expect(libya.nameArabic == "ليبيا")
+        #expect(Set(basemap.countries.map(\.iso3)).isSuperset(of: ["LBY", "TUN", "DZA", "NER", "TCD", "SDN", "EGY", "MLT", "ITA"]))
+        #expect(basemap.country("MLT")?.nameArabic == "مالطا")
+        #expect(!basemap.coast.isEmpty)
+        #expect(basemap.borders.count >= 13)
+        // Tripoli's shore is in the coast data, within ~2 km.
+        let tripoli = GeoPoint(latitude: 32.8968, longitude: 13.1800)
+        let nearest = basemap.coast.joined().map { geodesicDistance(from: $0, to: tripoli) }.min() ?? .infinity
+        #expect(nearest < 3_000)
     }
 
-    @Test func readsEveryGeometryType() throws {
-        let text = """
-        {"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{"n":1,"s":"a"},"geometry":{"type":"Point","coordinates":[13.1,32.8]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"MultiLineString","coordinates":[[[1,2],[3,4]],[[5,6],[7,8]]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}}
-        ]}
-        """
-        let features = try GeoJSONReader.features(data: Data(text.utf8), path: "t.geojson")
-        #expect(features.count == 6)
-        #expect(features[0].geometry == .point(GeoPoint(latitude: 32.8, longitude: 13.1)))
-        #expect(features[0].properties == ["n": "1", "s": "a"])
-        #expect(features[3].geometry.lines.count == 2)
-        #expect(features[4].geometry.polygons.count == 1 && features[5].geometry.polygons.count == 1)
+    @Test func projectsOnceAndKeepsTheStructure() throws {
+        let basemap = try load()
+        let projection = try Projection(crs: libyaLCC)
+        let projected = try basemap.projected(with: projection)
+        #expect(projected.countries.count == basemap.countries.count)
+        #expect(projected.coast.map(\.count) == basemap.coast.map(\.count))
+        #expect(projected.borders.map(\.count) == basemap.borders.map(\.count))
+        let land = projected.land(of: "LBY")
+        let libya = try #require(basemap.country("LBY"))
+        #expect(land.count == libya.polygons.count)
+        #expect(land[0].exterior.count == libya.polygons[0][0].count)
+        #expect(try land[0].exterior[3] == projection.project(libya.polygons[0][0][3]))
+        #expect(projected.land(of: "XXX").isEmpty)
+        // Libya spans roughly 9.3–25.2 E, 19.5–33.2 N: about ±800 km around the origin.
+        let bounds = try #require(projected.countries.first { $0.iso3 == "LBY" }?.bounds)
+        #expect(bounds.width > 1_400_000 && bounds.width < 1_700_000)
+        #expect(bounds.height > 1_400_000 && bounds.height < 1_700_000)
     }
 
-    @Test func malformedInputNamesTheFileAndFeature() {
-        let cases = [
-            "not json",
-            #"{"type":"Feature"}"#,
-            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1]}}]}"#,
-            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[200,10]}}]}"#,
-            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Circle","coordinates":[1,2]}}]}"#,
-        ]
-        for text in cases {
-            do {
-                _ = try GeoJSONReader.features(data: Data(text.utf8), path: "bad.geojson")
-                Issue.record("accepted: \(text)")
-            } catch let error as DataError {
-                #expect(error.description.hasPrefix("bad.geojson"), "\(error)")
-            } catch {
-                Issue.record("unexpected \(error)")
-            }
+    @Test func countryWithoutIso3IsADataError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("basemap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("countries.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_en":"X"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#.utf8).write(to: bad)
+        let urls = libyaBasemapURLs()
+        #expect {
+            try Basemap.load(countries: bad, coast: urls.coast, borders: urls.borders)
+        } throws: { error in
+            (error as? DataError)?.description.contains("iso3") == true
         }
     }
 }

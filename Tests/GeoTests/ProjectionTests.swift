@@ -3,78 +3,105 @@ import FrontlineCore
 import Testing
 @testable import Geo
 
-/// Projections checked against PROJ's own cs2cs figures (Fixtures/cs2cs-projections.tsv).
+/// The theatre's default CRS (maps/libya/theatre.tsv).
+let libyaLCC = "+proj=lcc +lat_0=26.5 +lon_0=17.5 +lat_1=22 +lat_2=31 +datum=WGS84 +units=m +no_defs"
+
+func fixtureURL(_ name: String) throws -> URL {
+    try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+}
+
+struct ReferencePoint {
+    let place: String
+    let geo: GeoPoint
+    let planar: PlanarPoint
+}
+
+/// Rows of `Fixtures/cs2cs-lcc-libya.tsv` (computed by PROJ's cs2cs).
+func cs2csFixture() throws -> [ReferencePoint] {
+    let text = try String(contentsOf: fixtureURL("cs2cs-lcc-libya.tsv"), encoding: .utf8)
+    return text.split(separator: "\n").dropFirst(0).compactMap { line -> ReferencePoint? in
+        guard !line.hasPrefix("#"), !line.hasPrefix("place") else { return nil }
+        let f = line.split(separator: "\t").map(String.init)
+        guard f.count == 5, let lat = Double(f[1]), let lon = Double(f[2]), let x = Double(f[3]), let y = Double(f[4]) else { return nil }
+        return ReferencePoint(place: f[0], geo: GeoPoint(latitude: lat, longitude: lon), planar: PlanarPoint(x: x, y: y))
+    }
+}
+
 @Suite struct ProjectionTests {
-    struct Expected { let crs: String; let point: GeoPoint; let x: Double; let y: Double; let name: String }
+    @Test func matchesCs2csWithinAMillimetre() throws {
+        let reference = try cs2csFixture()
+        #expect(reference.count >= 10)
+        let projection = try Projection(crs: libyaLCC)
+        let projected = try projection.project(reference.map(\.geo))
+        for (r, p) in zip(reference, projected) {
+            #expect(abs(p.x - r.planar.x) < 0.001, "\(r.place) x \(p.x) vs \(r.planar.x)")
+            #expect(abs(p.y - r.planar.y) < 0.001, "\(r.place) y \(p.y) vs \(r.planar.y)")
+        }
+        // The single-point form agrees with the batch.
+        let tripoli = try projection.project(reference[0].geo)
+        #expect(tripoli == projected[0])
+    }
 
-    static func fixtures() throws -> [Expected] {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/cs2cs-projections", withExtension: "tsv"))
-        let table = try TSVTable(contentsOf: url, required: ["crs", "lat", "lon", "x", "y", "name"])
-        return table.rows.map { row in
-            Expected(crs: row["crs"], point: GeoPoint(latitude: Double(row["lat"])!, longitude: Double(row["lon"])!),
-                     x: Double(row["x"])!, y: Double(row["y"])!, name: row["name"])
+    @Test func roundTrip() throws {
+        let reference = try cs2csFixture()
+        let projection = try Projection(crs: libyaLCC)
+        let back = try projection.unproject(projection.project(reference.map(\.geo)))
+        for (r, g) in zip(reference, back) {
+            #expect(abs(g.latitude - r.geo.latitude) < 1e-9, "\(r.place)")
+            #expect(abs(g.longitude - r.geo.longitude) < 1e-9, "\(r.place)")
         }
     }
 
-    @Test func matchesCs2csToTheMillimetre() throws {
-        let fixtures = try Self.fixtures()
-        #expect(fixtures.count >= 30)
-        for (crs, group) in Dictionary(grouping: fixtures, by: \.crs) {
-            let projection = try Projection(crs: crs)
-            let projected = try projection.project(group.map(\.point))
-            for (p, e) in zip(projected, group) {
-                #expect(abs(p.x - e.x) < 0.001 && abs(p.y - e.y) < 0.001,
-                        "\(e.name) in \(crs): got \(p.x), \(p.y), cs2cs says \(e.x), \(e.y)")
-            }
-        }
+    @Test func epsgCodesWorkInLongitudeLatitudeOrder() throws {
+        let tripoli = GeoPoint(latitude: 32.8872, longitude: 13.1913)
+        // echo "32.8872 13.1913" | cs2cs -f %.4f EPSG:4326 EPSG:3857  -> 1468448.7989 3880341.2033
+        let mercator = try Projection(crs: "EPSG:3857").project(tripoli)
+        #expect(abs(mercator.x - 1468448.7989) < 0.001)
+        #expect(abs(mercator.y - 3880341.2033) < 0.001)
+        // echo "32.8872 13.1913" | cs2cs -f %.4f EPSG:4326 EPSG:32633 -> 330812.4888 3640232.3432
+        let utm = try Projection(crs: "EPSG:32633").project(tripoli)
+        #expect(abs(utm.x - 330812.4888) < 0.001)
+        #expect(abs(utm.y - 3640232.3432) < 0.001)
     }
 
-    @Test func roundTripsThroughTheInverse() throws {
-        let projection = try Projection(crs: "EPSG:32633")
-        let points = try Self.fixtures().map(\.point)
-        let back = try projection.unproject(projection.project(points))
-        for (a, b) in zip(points, back) {
-            #expect(abs(a.latitude - b.latitude) < 1e-9 && abs(a.longitude - b.longitude) < 1e-9)
-        }
-    }
-
-    @Test func unknownCRSCarriesPROJsMessage() {
-        do {
-            _ = try Projection(crs: "EPSG:999999")
-            Issue.record("EPSG:999999 was accepted")
-        } catch let error as SystemError {
-            #expect(error.component == "PROJ")
-            #expect(error.message.contains("EPSG:999999"))
-            #expect(error.message.count > "cannot use the CRS 'EPSG:999999': ".count, "no PROJ message in: \(error.message)")
-        } catch {
-            Issue.record("unexpected error \(error)")
+    @Test func badCRSThrowsPROJsMessage() {
+        #expect {
+            try Projection(crs: "EPSG:999999")
+        } throws: { error in
+            guard let e = error as? SystemError else { return false }
+            return e.component == "PROJ" && e.message.contains("crs not found")
         }
         #expect(throws: SystemError.self) { try Projection(crs: "+proj=nonsense") }
+        #expect(throws: SystemError.self) { try Projection(crs: "") }
     }
 
-    @Test func geographicTargetIsRefused() {
-        #expect(throws: SystemError.self) { try Projection(crs: "EPSG:4326") }
+    @Test func unprojectableInputThrows() throws {
+        // A latitude beyond the pole is refused by PROJ (HUGE_VAL output + errno).
+        let mercator = try Projection(crs: "EPSG:3857")
+        #expect(throws: SystemError.self) { try mercator.project(GeoPoint(latitude: 95, longitude: 0)) }
+        #expect(try mercator.project([]).isEmpty)
     }
 
-    @Test func projectedBoxCoversTheDensifiedEdges() throws {
-        let projection = try Projection(crs: "+proj=lcc +lat_0=26.5 +lon_0=17.5 +lat_1=22 +lat_2=31 +datum=WGS84 +units=m +no_defs")
-        // Expected from cs2cs: the south edge bulges down on the central meridian
-        // (19 N, 17.5 E → y −830366.61), the widest x is the south-west corner
-        // (19 N, 9 E → x −899132.75) and the highest y the north-west corner
-        // (34 N, 9 E → y 857413.18). A corners-only box (as cartopy's
-        // set_extent gives, y −800565.42) would cut off the bulge.
-        let box = try projection.project(box: GeoBox(west: 9, south: 19, east: 26, north: 34), densify: 170)
-        #expect(abs(box.minX + 899_132.75) < 1 && abs(box.maxX - 899_132.75) < 1)
-        #expect(abs(box.minY + 830_366.61) < 1 && abs(box.maxY - 857_413.18) < 1)
+    @Test func boxIsDensified() throws {
+        let projection = try Projection(crs: libyaLCC)
+        // bench/README.md: cartopy's extent [9,26,19,34] is x ±899132.75 m, y −800565.42…857413.18 m,
+        // from the corners only. Parallels bow south in the middle, so the true
+        // southern extreme is at lon_0: cs2cs gives y −830366.61 for 19 N 17.5 E.
+        let box = try projection.project(box: GeoBox(west: 9, south: 19, east: 26, north: 34), densify: 64)
+        #expect(abs(box.minX + 899132.75) < 0.01)
+        #expect(abs(box.maxX - 899132.75) < 0.01)
+        #expect(abs(box.minY + 830366.61) < 0.01)
+        #expect(abs(box.maxY - 857413.18) < 0.01)
+        let corners = try projection.project(box: GeoBox(west: 9, south: 19, east: 26, north: 34), densify: 1)
+        #expect(abs(corners.minY + 800565.42) < 0.01)
     }
 
-    /// Reference distances from PROJ's `geod +ellps=WGS84 -I +units=m`.
-    @Test func geodesicDistancesMatchGeod() {
-        let tripoli = GeoPoint(latitude: 32.8872, longitude: 13.1913)
-        let misrata = GeoPoint(latitude: 32.3754, longitude: 15.0925)
-        let benghazi = GeoPoint(latitude: 32.1167, longitude: 20.0667)
-        #expect(abs(geodesicDistance(from: tripoli, to: misrata) - 187_215.676) < 0.01)
-        #expect(abs(geodesicDistance(from: tripoli, to: benghazi) - 651_617.433) < 0.01)
-        #expect(geodesicDistance(from: tripoli, to: tripoli) == 0)
+    @Test func scaleIsNearOneInTheTheatre() throws {
+        let projection = try Projection(crs: libyaLCC)
+        // LCC scale factor is 1 on the standard parallels, slightly < 1 between them.
+        let onParallel = try projection.metersPerUnit(at: GeoPoint(latitude: 31, longitude: 17.5))
+        #expect(abs(onParallel - 1) < 1e-4)
+        let between = try projection.metersPerUnit(at: GeoPoint(latitude: 26.5, longitude: 17.5))
+        #expect(between > 1 && between < 1.01) // map units are shorter than ground metres there
     }
 }
