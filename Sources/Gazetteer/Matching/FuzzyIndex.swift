@@ -4,12 +4,12 @@
 /// can hide a match:
 /// 1. Positional bigrams: k edits (with transpositions) destroy at most 3k of
 ///    the L + 1 padded bigrams of a key of length L, and move the others by at
-///    most k places. A key sharing fewer than L + 1 − 3k bigrams, each within
+///    most k places. Only keys whose length is within k are looked up. A key sharing fewer than L + 1 − 3k bigrams, each within
 ///    k places of where the query has it, is never looked at again.
 /// 2. Letter counts: the letters one string has and the other lacks, counted
 ///    with multiplicity, need one edit each (transpositions keep counts).
 /// 3. A banded, early-exit edit distance on what is left.
-/// (bigram, position) pairs are hashed into a fixed table; a collision only
+/// (bigram, position, key length) triples are hashed into a fixed table; a collision only
 /// lets an extra key through to the next filter.
 struct FuzzyIndex: Sendable {
     /// Every key's scalars, one after another.
@@ -20,6 +20,9 @@ struct FuzzyIndex: Sendable {
     private let bucketStarts: [Int32]
     /// Key numbers, grouped by bigram bucket.
     private let postings: [Int32]
+    /// For each key, which of 64 letter bins it uses: one load tells whether a
+    /// key has letters the query lacks, before its letters are read.
+    private let letterMasks: [UInt64]
 
     private static let bucketBits = 18
     private static let bucketMask = (1 << bucketBits) - 1
@@ -38,14 +41,16 @@ struct FuzzyIndex: Sendable {
         // one flat array, no per-bucket allocation).
         var counts = [Int32](repeating: 0, count: (1 << Self.bucketBits) + 1)
         for k in keys.indices {
-            Self.forEachBigram(storage, Int(starts[k]), Int(starts[k + 1])) { counts[Self.bucket($0, $1, $2) + 1] += 1 }
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            Self.forEachBigram(storage, from, to) { counts[Self.bucket($0, $1, $2, to - from) + 1] += 1 }
         }
         for b in 1..<counts.count { counts[b] += counts[b - 1] }
         var fill = counts
         var postings = [Int32](repeating: 0, count: Int(counts[counts.count - 1]))
         for k in keys.indices {
-            Self.forEachBigram(storage, Int(starts[k]), Int(starts[k + 1])) { a, b, position in
-                let bucket = Self.bucket(a, b, position)
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            Self.forEachBigram(storage, from, to) { a, b, position in
+                let bucket = Self.bucket(a, b, position, to - from)
                 postings[Int(fill[bucket])] = Int32(k)
                 fill[bucket] += 1
             }
@@ -54,13 +59,19 @@ struct FuzzyIndex: Sendable {
         self.starts = starts
         self.bucketStarts = counts
         self.postings = postings
+        self.letterMasks = keys.map(\.scalars).map(Self.mask)
     }
 
     var keyCount: Int { starts.count - 1 }
 
+    private static func mask(_ scalars: [UInt32]) -> UInt64 {
+        scalars.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
+    }
+
     @inline(__always)
-    private static func bucket(_ a: UInt32, _ b: UInt32, _ position: Int) -> Int {
+    private static func bucket(_ a: UInt32, _ b: UInt32, _ position: Int, _ keyLength: Int) -> Int {
         var h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA6B) ^ (UInt32(truncatingIfNeeded: position) &* 0xC2B2_AE35)
+            ^ (UInt32(truncatingIfNeeded: keyLength) &* 0x1656_67B1)
         h ^= h >> 15
         h = h &* 0x2C1B_3C6D
         return Int((h ^ (h >> 13)) & UInt32(bucketMask))
@@ -88,11 +99,15 @@ struct FuzzyIndex: Sendable {
         counters.withUnsafeMutableBufferPointer { counter in
             postings.withUnsafeBufferPointer { postings in
                 // A bigram at position i of the query can only survive k edits
-                // at positions i − k … i + k of the key.
+                // at positions i − k … i + k of a key whose length is within k.
                 var queryBuckets: [Int] = []
-                queryBuckets.reserveCapacity((length + 1) * (2 * limit + 1))
+                queryBuckets.reserveCapacity((length + 1) * (2 * limit + 1) * (2 * limit + 1))
                 Self.forEachBigram(query, 0, length) { a, b, i in
-                    for position in max(0, i - limit)...(i + limit) { queryBuckets.append(Self.bucket(a, b, position)) }
+                    for keyLength in max(1, length - limit)...(length + limit) {
+                        for position in max(0, i - limit)...min(keyLength, i + limit) {
+                            queryBuckets.append(Self.bucket(a, b, position, keyLength))
+                        }
+                    }
                 }
                 for b in queryBuckets {
                     for p in Int(bucketStarts[b])..<Int(bucketStarts[b + 1]) {
@@ -107,13 +122,16 @@ struct FuzzyIndex: Sendable {
         // letters, which can only lower the bound).
         var letters = [Int16](repeating: 0, count: 64)
         for s in query { letters[Int(s & 63)] += 1 }
+        let queryMask = Self.mask(query)
         storage.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { q in
                 for k in hits {
                     let from = Int(starts[Int(k)]), to = Int(starts[Int(k) + 1])
                     let keyLength = to - from
                     guard abs(keyLength - length) <= limit,
-                          Int(counters[Int(k)]) >= max(keyLength, length) + 1 - 3 * limit else { continue }
+                          Int(counters[Int(k)]) >= max(keyLength, length) + 1 - 3 * limit,
+                          (letterMasks[Int(k)] & ~queryMask).nonzeroBitCount <= limit,
+                          (queryMask & ~letterMasks[Int(k)]).nonzeroBitCount <= limit else { continue }
                     let candidate = UnsafeBufferPointer(rebasing: all[from..<to])
                     var missing = 0   // key letters the query lacks
                     for s in candidate {
