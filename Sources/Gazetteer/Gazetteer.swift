@@ -107,7 +107,8 @@ public struct Gazetteer: Sendable {
     /// the bare name finds every place that bears it.
     static func indexKeys(of name: String) -> [NameKey] {
         let key = NameKey(name)
-        guard let open = name.firstIndex(of: "("), open > name.startIndex else { return [key] }
+        // Searched as bytes: Character search would cost more than the key itself.
+        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return [key] }
         let bare = NameKey(String(name[..<open]))
         return bare == key || bare.isEmpty ? [key] : [key, bare]
     }

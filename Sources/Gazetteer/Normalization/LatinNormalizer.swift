@@ -11,14 +11,28 @@ import Foundation
 enum LatinNormalizer {
     /// Article spellings (after case folding) dropped when they stand as their
     /// own word before another word: `al-Asabaa`, `As Sidrah`, `Wadi ar-Rabi`.
-    static let articles: Set<[UInt32]> = Set([
+    static let articles: [String] = [
         "al", "el", "il", "ul", "ad", "adh", "ed", "ag", "ak",
         "ash", "as", "es", "at", "ath", "et", "az", "ez", "ar", "er", "an", "en",
-    ].map { Array($0.unicodeScalars.map(\.value)) })
+    ]
+
+    /// Whether a word is one of ``articles``; a scan of a short list, cheaper
+    /// than building a value to look up in a set, for every word of 100,000 names.
+    private static func isArticle(_ word: ArraySlice<UInt32>) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        return articles.contains { article in
+            article.utf8.count == word.count && zip(article.utf8, word).allSatisfy { UInt32($0) == $1 }
+        }
+    }
 
     /// Marks that stand for ʿayn or hamza, or are typographic apostrophes;
     /// they vanish without splitting the word (Sha'afin → shaafin).
-    private static let apostrophes: Set<UInt32> = [0x27, 0x60, 0xB4, 0x2BC, 0x2BE, 0x2BF, 0x2BB, 0x2018, 0x2019, 0x2032, 0x02C8]
+    private static func isApostrophe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x27, 0x60, 0xB4, 0x2BC, 0x2BE, 0x2BF, 0x2BB, 0x2018, 0x2019, 0x2032, 0x02C8: return true
+        default: return false
+        }
+    }
 
     /// Appends the key of `name` to `key`: words split on anything that is not
     /// a letter or digit, articles dropped, each word folded, no spaces.
@@ -39,7 +53,7 @@ enum LatinNormalizer {
                 case 0x27, 0x60: continue
                 default: endWord()
                 }
-            } else if apostrophes.contains(v) || (0x0300...0x036F).contains(v) {
+            } else if isApostrophe(v) || (0x0300...0x036F).contains(v) {
                 continue
             } else if (0x0660...0x0669).contains(v) {
                 letters.append(v - 0x0660 + 0x30)
@@ -55,7 +69,7 @@ enum LatinNormalizer {
             defer { start = end }
             let word = letters[start..<end]
             // An article is dropped only when a name follows it: "El" alone stays.
-            if i < ends.count - 1, word.count <= 3, articles.contains(Array(word)) { continue }
+            if i < ends.count - 1, isArticle(word) { continue }
             fold(word, into: &key)
         }
     }
@@ -85,7 +99,8 @@ enum LatinNormalizer {
     private static let a = ascii("a"), e = ascii("e"), h = ascii("h"), i = ascii("i"), o = ascii("o"), u = ascii("u")
     private static let y = ascii("y"), q = ascii("q"), g = ascii("g"), k = ascii("k"), c = ascii("c"), s = ascii("s")
     private static let d = ascii("d"), t = ascii("t"), p = ascii("p"), f = ascii("f"), j = ascii("j")
-    private static let vowels: Set<UInt32> = [a, e, i, o, u, y]
+
+    private static func isVowel(_ v: UInt32) -> Bool { v == a || v == e || v == i || v == o || v == u || v == y }
 
     /// The spelling rules on one word, appended to `out`. Doubled letters are
     /// collapsed later, over the whole key.
@@ -96,7 +111,7 @@ enum LatinNormalizer {
         if w.count > 3, w[w.endIndex - 1] == h, w[w.endIndex - 2] == a || w[w.endIndex - 2] == e {
             w = w.dropLast(2)
             last = a
-        } else if w.count > 3, w[w.endIndex - 1] == e, !vowels.contains(w[w.endIndex - 2]) {
+        } else if w.count > 3, w[w.endIndex - 1] == e, !isVowel(w[w.endIndex - 2]) {
             w = w.dropLast()
         }
         var index = w.startIndex
