@@ -66,7 +66,13 @@ public struct Gazetteer: Sendable {
         owners = []
         moreOwners = [:]
         fuzzy = FuzzyIndex(keys: [])
+        // Sized up front: growing a dictionary of 100,000 names rehashes it many times.
         byID.reserveCapacity(places.count)
+        let names = places.reduce(0) { $0 + $1.alternateNames.count + 2 }
+        byExactName.reserveCapacity(names)
+        keyNumbers.reserveCapacity(names)
+        keys.reserveCapacity(names)
+        owners.reserveCapacity(names)
         for (i, place) in places.enumerated() {
             if byID[place.id] == nil { byID[place.id] = i }
             for (n, name) in place.allNames.enumerated() {
