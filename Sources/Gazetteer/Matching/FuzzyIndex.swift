@@ -95,7 +95,8 @@ struct FuzzyIndex: Sendable {
         guard limit > 0, needed > 0, keyCount > 0 else { return [] }
         var hits: [Int32] = []
         var results: [(key: Int, distance: Int)] = []
-        var counters = [UInt16](repeating: 0, count: keyCount)
+        // One byte a key, saturating: 255 shared bigrams is more than any bound needs.
+        var counters = [UInt8](repeating: 0, count: keyCount)
         counters.withUnsafeMutableBufferPointer { counter in
             postings.withUnsafeBufferPointer { postings in
                 // A bigram at position i of the query can only survive k edits
@@ -112,8 +113,10 @@ struct FuzzyIndex: Sendable {
                 for b in queryBuckets {
                     for p in Int(bucketStarts[b])..<Int(bucketStarts[b + 1]) {
                         let k = Int(postings[p])
-                        counter[k] &+= 1
-                        if counter[k] == needed { hits.append(Int32(k)) }
+                        let c = counter[k]
+                        if c == 255 { continue }
+                        counter[k] = c + 1
+                        if Int(c) + 1 == needed { hits.append(Int32(k)) }
                     }
                 }
             }

@@ -103,25 +103,37 @@ func misspell(_ name: String, _ g: inout Generator) -> String {
 var arguments = CommandLine.arguments.dropFirst()
 var frontline: String? = nil
 var runs = 7
+var keep: String? = nil
 while let a = arguments.popFirst() {
     switch a {
+    case "--keep": keep = arguments.popFirst()
     case "--frontline": frontline = arguments.popFirst()
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     default: FileHandle.standardError.write(Data("unknown argument \(a)\n".utf8)); exit(64)
     }
 }
 
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-bench-\(ProcessInfo.processInfo.processIdentifier)")
+// The generated files go to a temporary folder, or to --keep DIR for a look (or a profiler).
+let folder = keep.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-bench-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
 let dump = folder.appendingPathComponent("LY-generated.txt")
 let generated = try generate(count: 20_000, to: dump)
 let size = (try FileManager.default.attributesOfItem(atPath: dump.path)[.size] as? Int) ?? 0
 print("generated: \(generated.count) places, \(size / 1024) KiB, GeoNames layout")
 
 // Load: read, parse, index.
-var gazetteer = Gazetteer(places: [])
-let loads = try (0..<runs).map { _ in try seconds { gazetteer = try Gazetteer.loadGeoNames(contentsOf: dump) } }
+// Each run loads into a fresh variable, kept alive, so that freeing the
+// previous run's gazetteer is not timed.
+var loaded: [Gazetteer] = []
+let loads = try (0..<runs).map { _ in
+    var fresh: Gazetteer?
+    let t = try seconds { fresh = try Gazetteer.loadGeoNames(contentsOf: dump) }
+    if let fresh { loaded.append(fresh) }
+    return t
+}
+let gazetteer = loaded[0]
 print(String(format: "load: median %.1f ms (min %.1f, max %.1f) over %d runs; %d places",
              median(loads) * 1e3, loads.min()! * 1e3, loads.max()! * 1e3, runs, gazetteer.places.count))
 
