@@ -108,8 +108,9 @@ extension GEOSGeometry {
     /// A collection (`GEOS_MULTIPOINT`, `GEOS_MULTIPOLYGON`, `GEOS_GEOMETRYCOLLECTION`, …)
     /// that takes ownership of `parts`: they must not be used afterwards.
     static func collection(_ type: GEOSGeomTypes, taking parts: [GEOSGeometry], context: GEOSContext) throws -> GEOSGeometry {
-        // Ownership moves to GEOS here: the Swift owners are told to let go first,
-        // because GEOSGeom_createCollection_r adopts the array's geometries.
+        // Ownership moves to GEOS here: the Swift owners let go first, because
+        // GEOSGeom_createCollection_r adopts the geometries as soon as it is
+        // called and frees them itself when it fails.
         var raw: [OpaquePointer?] = parts.map { $0.relinquish() }
         // GEOSGeom_createCollection_r: NULL on failure.
         let result = raw.withUnsafeMutableBufferPointer {
@@ -218,6 +219,19 @@ extension GEOSGeometry {
             }
         default:
             return
+        }
+    }
+
+    /// The exterior ring of each part, as GEOS stores it (closed, orientation
+    /// unchanged); an empty ring for a part that is not a polygon.
+    func exteriorRings() throws -> [[PlanarPoint]] {
+        try borrowedParts().map { part in
+            guard try Self.typeID(part, context: context) == Int32(GEOS_POLYGON.rawValue) else { return [] }
+            // GEOSGetExteriorRing_r: NULL on failure; the ring stays owned by the polygon.
+            guard let shell = GEOSGetExteriorRing_r(context.handle, part) else {
+                throw context.error("GEOSGetExteriorRing_r")
+            }
+            return try Self.points(ofLine: shell, context: context)
         }
     }
 

@@ -1,3 +1,4 @@
+import Gazetteer
 import Timeline
 
 /// A place as the territory layer sees it: who holds it and where it is.
@@ -23,6 +24,23 @@ public struct TerritoryPlace: Sendable, Hashable {
         self.control = control
         self.point = point
         self.weight = weight
+    }
+}
+
+extension TerritoryPlace {
+    /// A reach weight by kind of place, for callers that want a city to claim
+    /// more empty country than a village (optional: the default weight is 1).
+    ///
+    /// Cities 1.5; towns, districts and regions 1; villages 0.75; airbases,
+    /// airports, ports, oil fields and crossings 0.5 (a base or a field is held
+    /// to its perimeter, not over the country around it).
+    public static func weight(for kind: PlaceKind) -> Double {
+        switch kind {
+        case .city: return 1.5
+        case .town, .district, .region: return 1
+        case .village: return 0.75
+        case .airbase, .airport, .port, .oilfield, .crossing: return 0.5
+        }
     }
 }
 

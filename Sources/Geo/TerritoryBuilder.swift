@@ -4,10 +4,14 @@ import Timeline
 
 /// Derives zones of control, front lines and no-data ground from place control.
 ///
-/// Each controlled or contested place gets its Voronoi cell, cut to the disc of
-/// its reach (`reachMeters × weight`) and to the land; cells are merged per
-/// controller. Fronts are the Voronoi edges between cells of opposing sides,
-/// clipped to the reach and the land, merged and smoothed (see `TerritoryFront`).
+/// Each controlled or contested place gets its Voronoi cell (GEOS), cut to the
+/// disc of its reach (`reachMeters × weight`; see `TerritoryCells` for why in
+/// Swift); the pieces are merged per controller with a coverage union and
+/// clipped to the land. Contested places give contested zones. No data is the
+/// land no piece covers. Fronts are the Voronoi edges between cells of
+/// opposing sides, cut where the pieces are cut, clipped to the land, merged
+/// and smoothed (see `TerritoryFront`, which also says how contested zones
+/// take part).
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).
@@ -23,6 +27,8 @@ public final class TerritoryBuilder {
     let preparedLand: GEOSPreparedGeometry
     let landBounds: PlanarBox?
     let landPolygons: [PlanarPolygon]
+    /// How often a coverage union fell back to an overlay union (tests expect 0).
+    private(set) var coverageFallbacks = 0
 
     /// - Parameters:
     ///   - land: the theatre's land polygons (metres). Invalid rings (self
@@ -57,82 +63,74 @@ public final class TerritoryBuilder {
         // Unknown places claim nothing; non-finite coordinates cannot be placed.
         let sites = places
             .filter { $0.control != .unknown && $0.point.x.isFinite && $0.point.y.isFinite }
+            .map { place -> TerritoryPlace in
+                // One zone per contested set, however the ids were ordered.
+                guard case .contested(let ids) = place.control else { return place }
+                var normalised = place
+                normalised.control = .contested(Array(Set(ids)).sorted())
+                return normalised
+            }
             .sorted { $0.id < $1.id || ($0.id == $1.id && ($0.point.x, $0.point.y) < ($1.point.x, $1.point.y)) }
         guard !sites.isEmpty, let landBox = landBounds else {
             return Territory(zones: [], fronts: [], noData: landPolygons)
         }
 
         // One Voronoi site per distinct coordinate; the first place (by id) there speaks for it.
-        var siteOf: [PlanarPoint: Int] = [:]
-        var unique: [TerritoryPlace] = []
-        for place in sites where siteOf[place.point] == nil {
-            siteOf[place.point] = unique.count
-            unique.append(place)
-        }
+        var seen = Set<PlanarPoint>()
+        let unique = sites.filter { seen.insert($0.point).inserted }
         let grid = TerritoryGrid(points: unique.map(\.point))
         let reaches = unique.map { reachMeters * max($0.weight.isFinite ? $0.weight : 1, 0) }
 
-        let cells = try voronoiCells(unique.map(\.point), landBox: landBox, maxReach: reaches.max() ?? reachMeters)
+        let points = unique.map(\.point)
+        let cells = TerritoryCells(rings: try voronoiRings(points, landBox: landBox, maxReach: reaches.max() ?? reachMeters),
+                                   sites: grid)
 
-        // Match each cell to its site: a Voronoi cell is convex, so the mean of
-        // its vertices lies inside it, and the site nearest that point owns it.
-        var owner = [Int](repeating: -1, count: cells.rings.count)
-        var pieces: [[GEOSGeometry]] = Array(repeating: [], count: unique.count)
-        for (k, ring) in cells.rings.enumerated() where ring.count >= 4 {
-            var cx = 0.0, cy = 0.0
-            for p in ring.dropLast() { cx += p.x; cy += p.y }
-            let n = Double(ring.count - 1)
-            guard let site = grid.nearest(to: PlanarPoint(x: cx / n, y: cy / n)) else { continue }
-            owner[k] = site
-            let s = unique[site].point
-            let reach = reaches[site]
-            guard reach > 0 else { continue }
-            let far = ring.contains { ($0.x - s.x) * ($0.x - s.x) + ($0.y - s.y) * ($0.y - s.y) > reach * reach }
-            let cell = try GEOSGeometry.clone(cells.parts[k], context: context)
-            // A convex cell with every vertex within reach lies inside the disc: no overlay needed.
-            if far {
-                let disc = try GEOSGeometry.point(s, context: context).buffer(reach, quadrantSegments: 8)
-                pieces[site].append(try cell.intersection(disc))
-            } else {
-                pieces[site].append(cell)
-            }
+        // Each cell cut to its place's reach, grouped by controller.
+        var byController: [Control: [PlanarPolygon]] = [:]
+        for k in cells.rings.indices {
+            guard let ring = cells.piece(k, sites: points, reaches: reaches) else { continue }
+            byController[unique[cells.owner[k]].control, default: []].append(PlanarPolygon(exterior: ring))
         }
 
         // Merge per controller, then clip to the land once per controller.
-        var byController: [Control: [GEOSGeometry]] = [:]
-        for (site, list) in pieces.enumerated() where !list.isEmpty {
-            byController[unique[site].control, default: []].append(contentsOf: list)
-        }
         let controllers = byController.keys.sorted { $0.description < $1.description }
         var zones: [Zone] = []
-        var zoneGeometries: [GEOSGeometry] = []
+        var unclipped: [GEOSGeometry] = []
         for controller in controllers {
-            let merged = try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: byController[controller]!, context: context)
-                .unaryUnion()
+            let pieces = try byController[controller]!.map { try GEOSGeometry.polygon($0, context: context) }
+            let merged = try union(try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: pieces, context: context))
+            unclipped.append(try GEOSGeometry.clone(merged.pointer, context: context))
             let clipped = try preparedLand.contains(merged) ? merged : try merged.intersection(land)
             try clipped.normalize()
             let polygons = try clipped.polygons()
             guard !polygons.isEmpty else { continue }
             zones.append(Zone(controller: controller, polygons: polygons))
-            zoneGeometries.append(clipped)
         }
 
-        let covered = try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION,
-                                                  taking: try zoneGeometries.map { try GEOSGeometry.clone($0.pointer, context: context) },
-                                                  context: context).unaryUnion()
+        // The zones meet along the same exact edges, so their union is a coverage union too.
+        let covered = try union(try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: unclipped, context: context))
         let noDataGeometry = try land.difference(covered)
         try noDataGeometry.normalize()
-        // Slivers left by floating-point noding along zone edges are not "no data".
+        // Slivers left by floating-point noding along the coast are not "no data".
         let noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
 
-        let fronts = try TerritoryFront.fronts(
-            cells: cells.rings, owner: owner, sites: unique, reaches: reaches, grid: grid, builder: self)
+        let fronts = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, grid: grid, builder: self)
         return Territory(zones: zones, fronts: fronts, noData: noData)
     }
 
-    /// The Voronoi cells of `points` (borrowed parts of `owner`, plus their exterior rings).
-    private func voronoiCells(_ points: [PlanarPoint], landBox: PlanarBox, maxReach: Double)
-        throws -> (owner: GEOSGeometry, parts: [OpaquePointer], rings: [[PlanarPoint]]) {
+    /// Coverage union, falling back to a full overlay union when GEOS finds
+    /// the pieces do not meet exactly (a safety net; it should not happen).
+    private func union(_ collection: GEOSGeometry) throws -> GEOSGeometry {
+        do {
+            return try collection.coverageUnion()
+        } catch {
+            coverageFallbacks += 1
+            return try collection.unaryUnion()
+        }
+    }
+
+    /// The exterior rings of the Voronoi cells of `points`, in GEOS's order (not the sites').
+    func voronoiRings(_ points: [PlanarPoint], landBox: PlanarBox, maxReach: Double) throws -> [[PlanarPoint]] {
         var box = landBox
         for p in points {
             box.minX = min(box.minX, p.x); box.minY = min(box.minY, p.y)
@@ -156,20 +154,6 @@ public final class TerritoryBuilder {
                 GEOS_MULTIPOINT, taking: try points.map { try GEOSGeometry.point($0, context: context) }, context: context)
             diagram = try multipoint.voronoiCells(envelope: frameGeometry)
         }
-        let parts = try diagram.borrowedParts()
-        var rings: [[PlanarPoint]] = []
-        rings.reserveCapacity(parts.count)
-        for part in parts {
-            guard try GEOSGeometry.typeID(part, context: context) == Int32(GEOS_POLYGON.rawValue) else {
-                rings.append([])
-                continue
-            }
-            // GEOSGetExteriorRing_r: NULL on failure; the ring stays owned by the cell.
-            guard let shell = GEOSGetExteriorRing_r(context.handle, part) else {
-                throw context.error("GEOSGetExteriorRing_r")
-            }
-            rings.append(try GEOSGeometry.points(ofLine: shell, context: context))
-        }
-        return (diagram, parts, rings)
+        return try diagram.exteriorRings()
     }
 }

@@ -14,36 +14,35 @@ import Timeline
 /// faction of the contest, so a contested band between A and B is outlined on
 /// both edges by the A–B front. Contested cells against each other give no front.
 enum TerritoryFront {
-    /// Clearance in metres a smoothed front keeps from every place it bends past.
+    /// Clearance in metres a smoothed front keeps from every controlled or
+    /// contested place it bends past (unknown places take no side).
     static let placeClearance = 500.0
     /// Chaikin corner-cutting passes.
     static let smoothingPasses = 3
 
-    private struct EdgeKey: Hashable {
-        let a: PlanarPoint
-        let b: PlanarPoint
-        init(_ p: PlanarPoint, _ q: PlanarPoint) {
-            if (p.x, p.y) < (q.x, q.y) { a = p; b = q } else { a = q; b = p }
-        }
-    }
-
-    static func fronts(cells: [[PlanarPoint]], owner: [Int], sites: [TerritoryPlace], reaches: [Double],
+    static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double],
                        grid: TerritoryGrid, builder: TerritoryBuilder) throws -> [FrontLine] {
-        var firstCell: [EdgeKey: Int] = [:]
+        let points = sites.map(\.point)
         var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
-        for (k, ring) in cells.enumerated() where owner[k] >= 0 && ring.count >= 4 {
-            for i in 0..<(ring.count - 1) where ring[i] != ring[i + 1] {
-                let key = EdgeKey(ring[i], ring[i + 1])
-                guard let j = firstCell[key] else {
-                    firstCell[key] = k
-                    continue
-                }
-                let s = owner[k], t = owner[j]
+        for (k, ring) in cells.rings.enumerated() where cells.owner[k] >= 0 {
+            for i in 0..<(ring.count - 1) {
+                // Each shared edge once, from the lower-numbered cell.
+                let l = cells.across[k][i]
+                guard l > k, cells.owner[l] >= 0 else { continue }
+                let s = cells.owner[k], t = cells.owner[l]
                 let pairs = opposingPairs(sites[s].control, sites[t].control)
-                guard !pairs.isEmpty,
-                      let piece = clip(ring[i], ring[i + 1],
-                                       discs: [(sites[s].point, reaches[s]), (sites[t].point, reaches[t])])
+                guard !pairs.isEmpty else { continue }
+                // The part of the edge both pieces keep, cut exactly where the
+                // pieces are cut (same centre, same direction), so the front
+                // ends on the zones' corners.
+                let a = ring[i], b = ring[i + 1]
+                let centre = cells.centre(cell: k, edge: i, sites: points)
+                guard let mine = TerritoryCells.canonicalInterval(a, b, centre: centre, radius: reaches[s]),
+                      let theirs = TerritoryCells.canonicalInterval(a, b, centre: centre, radius: reaches[t])
                 else { continue }
+                let lo = max(mine.lo, theirs.lo), hi = min(mine.hi, theirs.hi)
+                guard lo < hi else { continue }
+                let piece = (TerritoryCells.canonicalPoint(a, b, lo), TerritoryCells.canonicalPoint(a, b, hi))
                 for pair in pairs { segments[pair, default: []].append(piece) }
             }
         }
@@ -79,30 +78,6 @@ enum TerritoryFront {
             for b in ids(y) where a != b { pairs.insert([a, b].sorted()) }
         }
         return pairs.sorted { $0.lexicographicallyPrecedes($1) }
-    }
-
-    /// The part of segment p–q inside every disc, or nil. Discs are shrunk to
-    /// the radius inscribed in the 32-gon GEOS buffers with, so the front ends
-    /// inside the zones it separates.
-    static func clip(_ p: PlanarPoint, _ q: PlanarPoint, discs: [(PlanarPoint, Double)]) -> (PlanarPoint, PlanarPoint)? {
-        var lo = 0.0, hi = 1.0
-        let dx = q.x - p.x, dy = q.y - p.y
-        let a = dx * dx + dy * dy
-        guard a > 0 else { return nil }
-        for (c, reach) in discs {
-            let r = reach * 0.995_184_726_672_196_9  // cos(π/32): 8 segments a quarter circle
-            let fx = p.x - c.x, fy = p.y - c.y
-            let b = 2 * (fx * dx + fy * dy)
-            let cc = fx * fx + fy * fy - r * r
-            let disc = b * b - 4 * a * cc
-            guard disc > 0 else { return nil }
-            let root = disc.squareRoot()
-            lo = max(lo, (-b - root) / (2 * a))
-            hi = min(hi, (-b + root) / (2 * a))
-            guard lo < hi else { return nil }
-        }
-        func at(_ t: Double) -> PlanarPoint { t == 0 ? p : t == 1 ? q : PlanarPoint(x: p.x + t * dx, y: p.y + t * dy) }
-        return (at(lo), at(hi))
     }
 
     /// Chaikin corner cutting that never moves the line across a place.

@@ -19,13 +19,14 @@ struct TerritoryGrid {
         }
         if points.isEmpty { lo = PlanarPoint(x: 0, y: 0); hi = lo }
         let width = max(hi.x - lo.x, 1), height = max(hi.y - lo.y, 1)
-        // About two points a bucket on average.
-        let size = max((width * height / Double(max(points.count, 1)) * 2).squareRoot(), 1)
+        // About two points a bucket on average, and never more than 1024
+        // buckets a side (points along a line would otherwise ask for millions).
+        let size = max((width * height / Double(max(points.count, 1)) * 2).squareRoot(), width / 1024, height / 1024, 1)
         minX = lo.x
         minY = lo.y
         cellSize = size
-        columns = min(Int(width / size) + 1, 4096)
-        rows = min(Int(height / size) + 1, 4096)
+        columns = Int(width / size) + 1
+        rows = Int(height / size) + 1
         buckets = Array(repeating: [], count: columns * rows)
         for (i, p) in points.enumerated() {
             buckets[bucket(column(p.x), row(p.y))].append(Int32(i))

@@ -137,15 +137,18 @@ public enum ACLEDImport {
             notes.append("geo_precision \(geoPrecision)")
             notes.append("time_precision \(timePrecision)")
             if !field("notes").isEmpty { notes.append(field("notes")) }
+            // ACLED's time_precision 3 means "the month is known"; our month form says the
+            // same, and such a row applies from the first of the month.
+            let monthOnly = timePrecision == "3"
+            let applies = monthOnly ? Day(year: day.year, month: day.month, day: 1)! : day
             var from = ""
             if let place, let timeline {
-                let before = timeline.placeState(place, on: day.adding(days: -1)).control
+                let before = timeline.placeState(place, on: applies.adding(days: -1)).control
                 if before != .unknown { from = before.description }
             }
             let to = mapping.faction
             let action = from == to ? EventAction.hold : .capture
-            // ACLED's time_precision 3 means "the month is known"; our month form says the same.
-            let dateCell = timePrecision == "3" ? String(day.description.prefix(7)) : day.description
+            let dateCell = monthOnly ? String(day.description.prefix(7)) : day.description
             let source = "ACLED \(field("event_id_cnty"))" + (field("source").isEmpty ? "" : " (\(field("source")))")
             dated.append((day, record.line, [dateCell, placeCell, from, to, action.rawValue, source, notes.joined(separator: "; "), EventStatus.claimed.rawValue]))
         }

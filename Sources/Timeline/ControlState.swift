@@ -85,9 +85,28 @@ public struct ControlTimeline: Sendable {
     /// Builds the timeline. `events` must already be validated (``EventLog``)
     /// and resolved to gazetteer ids; events of places the gazetteer lacks are left out.
     public init(events: [ControlEvent], gazetteer: Gazetteer) {
+        self.init(events: events, order: ControlTimeline.applyOrder(events), gazetteer: gazetteer)
+    }
+
+    /// Builds the timeline of a checked log, reusing the order its replay computed.
+    public init(log: EventLog, gazetteer: Gazetteer) {
+        self.init(events: log.events, order: log.applyOrder, gazetteer: gazetteer)
+    }
+
+    /// Indices of `events` per place id, in the order they apply: by date, file
+    /// order (index) on ties.
+    static func applyOrder(_ events: [ControlEvent]) -> [String: [Int]] {
+        let ordinals = events.map { Int32($0.date.ordinal) }
         var grouped: [String: [Int]] = [:]
         for (i, e) in events.enumerated() { grouped[e.placeID, default: []].append(i) }
-        let ordinals = events.map { Int32($0.date.ordinal) }
+        // Indices ascend within a group, so the index breaks date ties in file order.
+        for key in grouped.values.indices {
+            grouped.values[key].sort { ordinals[$0] != ordinals[$1] ? ordinals[$0] < ordinals[$1] : $0 < $1 }
+        }
+        return grouped
+    }
+
+    init(events: [ControlEvent], order grouped: [String: [Int]], gazetteer: Gazetteer) {
         var places: [Place] = []
         places.reserveCapacity(grouped.count)
         for id in grouped.keys { if let p = gazetteer.place(id: id) { places.append(p) } }
@@ -95,27 +114,30 @@ public struct ControlTimeline: Sendable {
         var lanes: [Lane] = []
         lanes.reserveCapacity(places.count)
         var byPlace: [String: [ControlEvent]] = [:]
+        byPlace.reserveCapacity(places.count)
         var laneIndex: [String: Int] = [:]
+        laneIndex.reserveCapacity(places.count)
+        var first = Int32.max, last = Int32.min
         for place in places {
-            // Indices ascend, so sorting by ordinal with the index as tie-break keeps file order.
-            let order = grouped[place.id]!.sorted { ordinals[$0] != ordinals[$1] ? ordinals[$0] < ordinals[$1] : $0 < $1 }
-            let list = order.map { events[$0] }
+            let list = grouped[place.id]!.map { events[$0] }
+            let ordinals = list.map { Int32($0.date.ordinal) }
             var causes = [Int32](repeating: 0, count: list.count)
             for i in 1..<max(1, list.count) {
                 // An event that leaves the state as it was (a confirming hold, a repeated
                 // report) continues the run: `since` stays the day of the change.
                 causes[i] = list[i].to == list[i - 1].to ? causes[i - 1] : Int32(i)
             }
+            if let f = ordinals.first, let l = ordinals.last { first = min(first, f); last = max(last, l) }
             laneIndex[place.id] = lanes.count
-            lanes.append(Lane(events: list, ordinals: order.map { ordinals[$0] }, causes: causes))
+            lanes.append(Lane(events: list, ordinals: ordinals, causes: causes))
             byPlace[place.id] = list
         }
         self.places = places
         self.lanes = lanes
         self.laneIndex = laneIndex
         self.eventsByPlace = byPlace
-        self.firstDay = ordinals.min().map { Day(ordinal: Int($0)) }
-        self.lastDay = ordinals.max().map { Day(ordinal: Int($0)) }
+        self.firstDay = places.isEmpty ? nil : Day(ordinal: Int(first))
+        self.lastDay = places.isEmpty ? nil : Day(ordinal: Int(last))
     }
 
     /// Index in the lane of the last event applying on `day` (events apply from

@@ -7,8 +7,9 @@ import Gazetteer
 ///
 /// Checking never stops at the first problem, so `frontline check` can list
 /// them all. Rows with an error are left out of ``events``; the replay checks
-/// (a `from` that contradicts the state, two changes on one day) skip places
-/// that lost a row, because a missing row would make later ones look wrong.
+/// (a `from` that contradicts the state, two changes on one day) skip a
+/// place's rows from the day of a dropped row on, because the missing row
+/// would make later ones look wrong.
 ///
 /// Place names: a row may name a place by gazetteer id, by any of its names, or
 /// by a spelling the gazetteer's normalisation maps to a name (case, accents,
@@ -26,6 +27,9 @@ public struct EventLog: Sendable {
     public let events: [ControlEvent]
     /// Errors and warnings, in line order.
     public let diagnostics: [Diagnostic]
+    /// Indices of ``events`` per place id in the order they apply, computed
+    /// once for the replay and handed on to ``ControlTimeline/init(log:gazetteer:)``.
+    let applyOrder: [String: [Int]]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -50,46 +54,57 @@ public struct EventLog: Sendable {
         var problems = table.fieldCountProblems()
         var events: [ControlEvent] = []
         events.reserveCapacity(table.rows.count)
-        var brokenPlaces: Set<String> = []
+        // Place id -> the earliest day of a dropped row (distantPast when its date is bad too).
+        var brokenPlaces: [String: Day] = [:]
         for row in table.rows where row.fields.count == table.header.count {
             let (event, rowProblems, placeID) = checker.check(row)
             problems += rowProblems
-            if let event { events.append(event) } else if let placeID { brokenPlaces.insert(placeID) }
+            if let event { events.append(event) } else if let placeID {
+                let day = (try? Day.parseDated(row["date"]).day) ?? Day(ordinal: Int(Int32.min) / 2)
+                brokenPlaces[placeID] = min(brokenPlaces[placeID] ?? day, day)
+            }
         }
-        problems += replay(events, skipping: brokenPlaces)
+        let order = ControlTimeline.applyOrder(events)
+        problems += replay(events, order: order, skipping: brokenPlaces) { gazetteer.place(id: $0)?.name ?? $0 }
         problems.sort { ($0.location.line, $0.severity == .error ? 0 : 1) < ($1.location.line, $1.severity == .error ? 0 : 1) }
-        return EventLog(path: table.path, events: events, diagnostics: problems)
+        return EventLog(path: table.path, events: events, diagnostics: problems, applyOrder: order)
     }
 
     /// Replays every place in date order (file order on ties) and reports rows
     /// whose `from` or `hold` contradicts the state, and second changes on one day.
-    static func replay(_ events: [ControlEvent], skipping broken: Set<String>) -> [Diagnostic] {
+    /// Rows of a place dated on or after a dropped row of that place are not
+    /// replayed: the missing row would make them look wrong.
+    static func replay(_ events: [ControlEvent], order byPlace: [String: [Int]], skipping broken: [String: Day],
+                       name: (String) -> String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var byPlace: [String: [Int]] = [:]
-        for (i, e) in events.enumerated() where !broken.contains(e.placeID) { byPlace[e.placeID, default: []].append(i) }
-        for (_, indices) in byPlace {
-            let order = indices.sorted { events[$0].date != events[$1].date ? events[$0].date < events[$1].date : $0 < $1 }
+        for (placeID, indices) in byPlace {
+            let cut = broken[placeID]
+            let order = cut.map { cut in indices.filter { events[$0].date < cut } } ?? indices
             var state: Control? = nil
             var stateLine = 0
             var lastChange: (day: Day, line: Int)? = nil
             for i in order {
                 let e = events[i]
                 let at = e.location
+                // Messages use the gazetteer's name: the row may spell the place any way.
+                let placeName = name(e.placeID)
+                var contradicted = false
                 if let from = e.from, let current = state, from != current {
                     problems.append(Diagnostic(.error, at: at, field: "from",
-                        "'from' is \(from) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine))"))
+                        "'from' is \(from) but \(placeName) is \(current) on \(e.date) (line \(stateLine))"))
+                    contradicted = true
                 }
                 let changes: Bool
                 if let current = state {
                     if e.to == current {
-                        if e.action != .hold {
+                        if e.action != .hold && !contradicted {
                             problems.append(Diagnostic(.warning, at: at, field: "to",
-                                "\(e.action.rawValue) changes nothing: \(e.placeName) is already \(current) (line \(stateLine)); use hold for a confirmation"))
+                                "\(e.action.rawValue) changes nothing: \(placeName) is already \(current) (line \(stateLine)); use hold for a confirmation"))
                         }
                         changes = false
                     } else if e.action == .hold {
                         problems.append(Diagnostic(.error, at: at, field: "to",
-                            "hold says \(e.to) but \(e.placeName) is \(current) on \(e.date) (line \(stateLine)); a change needs capture, withdraw or contest"))
+                            "hold says \(e.to) but \(placeName) is \(current) on \(e.date) (line \(stateLine)); a change needs capture, withdraw or contest"))
                         changes = true
                     } else {
                         changes = true
@@ -101,7 +116,7 @@ public struct EventLog: Sendable {
                 if changes {
                     if let last = lastChange, last.day == e.date {
                         problems.append(Diagnostic(.error, at: at, field: "date",
-                            "second change of \(e.placeName) on \(e.date) (first on line \(last.line)); keep the one the sources support"))
+                            "second change of \(placeName) on \(e.date) (first on line \(last.line)); keep the one the sources support"))
                     }
                     lastChange = (e.date, at.line)
                 }
@@ -121,7 +136,12 @@ struct RowChecker {
     let factionIDs: [String]
     let factionSet: Set<String>
     let hasStatus: Bool
-    private var placeCache: [String: Result<Place, PlaceProblem>] = [:]
+    /// Column positions, looked up once: a row is read 100,000 times in a big log.
+    private let column: [String: Int]
+    /// Place name -> gazetteer id, and control cell -> parsed value: a log names
+    /// the same few places and factions over and over.
+    private var placeCache: [String: Result<String, PlaceProblem>] = [:]
+    private var controlCache: [String: Result<Control?, Control.ParseFailure>] = [:]
 
     struct PlaceProblem: Error { let message: String }
 
@@ -131,6 +151,9 @@ struct RowChecker {
         self.factionIDs = factionIDs
         self.factionSet = Set(factionIDs)
         self.hasStatus = table.header.contains("status")
+        var column: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where column[name] == nil { column[name] = i }
+        self.column = column
     }
 
     /// The event of a row, or nil with the reasons; also the place id when the
@@ -138,28 +161,34 @@ struct RowChecker {
     mutating func check(_ row: TSVTable.Row) -> (ControlEvent?, [Diagnostic], String?) {
         let at = table.location(of: row)
         var problems: [Diagnostic] = []
+        // Rows reaching here have as many fields as the header, and every required column exists.
+        let cells = row.fields
+        let date = cells[column["date"]!], placeName = cells[column["place"]!], fromText = cells[column["from"]!]
+        let toText = cells[column["to"]!], actionText = cells[column["action"]!], source = cells[column["source"]!]
+        let note = cells[column["note"]!], statusText = hasStatus ? cells[column["status"]!] : ""
         func fail(_ field: String, _ message: String) { problems.append(Diagnostic(.error, at: at, field: field, message)) }
 
         var dated: DatedDay? = nil
-        do { dated = try Day.parseDated(row["date"]) } catch { fail("date", error.description) }
-        var place: Place? = nil
-        let placeName = row["place"]
+        if let fast = Self.quickDay(date) { dated = DatedDay(day: fast, precision: .day) } else {
+            do { dated = try Day.parseDated(date) } catch { fail("date", error.description) }
+        }
+        var placeID: String? = nil
         switch resolvePlace(placeName) {
-        case .success(let p): place = p
+        case .success(let id): placeID = id
         case .failure(let problem): fail("place", problem.message)
         }
-        let from = control(row["from"], field: "from", allowEmpty: true, problems: &problems, at: at)
-        let to = control(row["to"], field: "to", allowEmpty: false, problems: &problems, at: at)
-        let action = EventAction(rawValue: row["action"])
+        let from = control(fromText, field: "from", allowEmpty: true, problems: &problems, at: at)
+        let to = control(toText, field: "to", allowEmpty: false, problems: &problems, at: at)
+        let action = EventAction(rawValue: actionText)
         if action == nil {
-            fail("action", "unknown action '\(row["action"])'; use one of \(EventAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail("action", "unknown action '\(actionText)'; use one of \(EventAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var status: EventStatus? = .confirmed
         if hasStatus {
-            status = EventStatus(rawValue: row["status"])
+            status = EventStatus(rawValue: statusText)
             if status == nil {
-                fail("status", row["status"].isEmpty ? "no status; write confirmed or claimed"
-                      : "unknown status '\(row["status"])'; use confirmed or claimed")
+                fail("status", statusText.isEmpty ? "no status; write confirmed or claimed"
+                      : "unknown status '\(statusText)'; use confirmed or claimed")
             }
         }
         if let action, let to = to ?? nil {
@@ -174,24 +203,50 @@ struct RowChecker {
                 fail("to", "\(action.rawValue) from \(from) to \(to) changes nothing")
             }
         }
-        if row["source"].isEmpty {
+        if source.isEmpty {
             problems.append(Diagnostic(.warning, at: at, field: "source", "no source: cite an article file, or outlet, date and URL"))
         }
         guard problems.allSatisfy({ $0.severity == .warning }),
-              let dated, let place, let from, let to = to ?? nil, let action, let status else {
-            return (nil, problems, place?.id)
+              let dated, let placeID, let from, let to = to ?? nil, let action, let status else {
+            return (nil, problems, placeID)
         }
-        let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: place.id,
+        let event = ControlEvent(location: at, date: dated.day, precision: dated.precision, placeID: placeID,
                                  placeName: placeName, from: from, to: to, action: action, status: status,
-                                 source: row["source"], note: row["note"])
-        return (event, problems, place.id)
+                                 source: source, note: note)
+        return (event, problems, placeID)
+    }
+
+    /// `YYYY-MM-DD` read straight from the bytes; nil for anything else (month
+    /// dates, errors), which then takes the general parser and its messages.
+    static func quickDay(_ text: String) -> Day? {
+        guard text.utf8.count == 10 else { return nil }
+        var parts = (0, 0, 0)
+        for (i, b) in text.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == 0x2D else { return nil }  // "-"
+                continue
+            }
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            let digit = Int(b - 0x30)
+            switch i {
+            case 0..<4: parts.0 = parts.0 * 10 + digit
+            case 5..<7: parts.1 = parts.1 * 10 + digit
+            default: parts.2 = parts.2 * 10 + digit
+            }
+        }
+        return Day(year: parts.0, month: parts.1, day: parts.2)
     }
 
     /// Parses a control cell; returns `.some(nil)` for an allowed empty cell and
     /// nil (after recording the problem) for a bad one.
-    private func control(_ text: String, field: String, allowEmpty: Bool,
-                         problems: inout [Diagnostic], at: SourceLocation) -> Control?? {
-        switch Control.parse(text, factions: factionSet) {
+    private mutating func control(_ text: String, field: String, allowEmpty: Bool,
+                                  problems: inout [Diagnostic], at: SourceLocation) -> Control?? {
+        let parsed: Result<Control?, Control.ParseFailure>
+        if let cached = controlCache[text] { parsed = cached } else {
+            parsed = Control.parse(text, factions: factionSet)
+            controlCache[text] = parsed
+        }
+        switch parsed {
         case .success(let c):
             if c == nil, !allowEmpty {
                 problems.append(Diagnostic(.error, at: at, field: field, "empty '\(field)': write a faction id, contested:a+b or unknown"))
@@ -209,9 +264,9 @@ struct RowChecker {
         }
     }
 
-    private mutating func resolvePlace(_ name: String) -> Result<Place, PlaceProblem> {
+    private mutating func resolvePlace(_ name: String) -> Result<String, PlaceProblem> {
         if let cached = placeCache[name] { return cached }
-        let result = Self.resolvePlace(name, in: gazetteer)
+        let result = Self.resolvePlace(name, in: gazetteer).map(\.id)
         placeCache[name] = result
         return result
     }

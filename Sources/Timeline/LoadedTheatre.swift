@@ -70,12 +70,20 @@ public struct Theatre: Sendable {
     /// spelling the gazetteer resolves (fuzzy included: this is a query, not data).
     /// Throws ``DataError`` with a suggestion when nothing matches.
     public func place(named name: String) throws -> Place {
-        if let p = gazetteer.place(id: name) { return p }
+        try placeMatch(named: name).place
+    }
+
+    /// Like ``place(named:)``, with how the name matched, so that a command can
+    /// tell the user when it took a misspelling to mean a place (`method == .fuzzy`).
+    public func placeMatch(named name: String) throws -> (place: Place, method: MatchMethod) {
+        if let p = gazetteer.place(id: name) { return (p, .exact) }
         let resolution = gazetteer.resolve(name)
-        if let match = resolution.match { return match.place }
+        if let match = resolution.match { return (match.place, match.method) }
         let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
             .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
-        throw DataError(at: SourceLocation(file: "gazetteer", line: 0), field: "place",
+        // The place is missing from the gazetteer, so that is the file the message points at.
+        let file = settings.gazetteerFiles.first.map(Theatre.displayPath) ?? "gazetteer"
+        throw DataError(at: SourceLocation(file: file, line: 0),
                         "unknown place '\(name)'" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
     }
 
@@ -123,20 +131,30 @@ public struct Theatre: Sendable {
         let gazetteer = Gazetteer(places: places)
 
         var factions: [Faction] = []
+        // Ids of faction rows rejected for another field (a bad colour): the event
+        // log is checked as if they were there, so one bad row in factions.tsv does
+        // not turn every event of that faction into "unknown faction".
+        var checkedFactions: [Faction] = []
         if let table = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
                                               required: Faction.columns) }) {
             let parsed = Faction.parse(table)
             factions = parsed.factions
             problems += parsed.problems
+            checkedFactions = factions
+            var known = Set(factions.map(\.id))
+            for row in table.rows where !row["id"].isEmpty && !Faction.reservedIDs.contains(row["id"]) && known.insert(row["id"]).inserted {
+                checkedFactions.append(Faction(id: row["id"], name: row["name"], nameArabic: row["name_ar"],
+                                               color: RGBColor(red: 0, green: 0, blue: 0), short: row["short"]))
+            }
         }
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
         guard gazetteerOK else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
-                                                    gazetteer: gazetteer, factions: factions) }) else { return (nil, problems) }
+                                                    gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics
-        let timeline = ControlTimeline(events: log.events, gazetteer: gazetteer)
+        let timeline = ControlTimeline(log: log, gazetteer: gazetteer)
         let theatre = Theatre(settings: settings, gazetteer: gazetteer, factions: factions, events: log.events,
                               timeline: timeline, warnings: problems.filter { $0.severity == .warning })
         return (theatre, problems)

@@ -106,36 +106,77 @@ public enum EventStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One row of `events.tsv`: a dated, sourced change (or observation) of control.
+///
+/// The fields live in one shared, immutable box, so copying an event (the state
+/// machine hands out one per place for every query) costs a single reference
+/// count instead of one per string.
 public struct ControlEvent: Hashable, Sendable {
+    private final class Storage: Sendable {
+        let location: SourceLocation
+        let date: Day
+        let precision: DatePrecision
+        let placeID: String
+        let placeName: String
+        let from: Control?
+        let to: Control
+        let action: EventAction
+        let status: EventStatus
+        let source: String
+        let note: String
+
+        init(location: SourceLocation, date: Day, precision: DatePrecision, placeID: String, placeName: String,
+             from: Control?, to: Control, action: EventAction, status: EventStatus, source: String, note: String) {
+            self.location = location
+            self.date = date
+            self.precision = precision
+            self.placeID = placeID
+            self.placeName = placeName
+            self.from = from
+            self.to = to
+            self.action = action
+            self.status = status
+            self.source = source
+            self.note = note
+        }
+    }
+
+    private let storage: Storage
+
     /// Where the row is, for messages.
-    public let location: SourceLocation
-    public let date: Day
-    public let precision: DatePrecision
+    public var location: SourceLocation { storage.location }
+    public var date: Day { storage.date }
+    public var precision: DatePrecision { storage.precision }
     /// The gazetteer id of the place (the row may spell it any way).
-    public let placeID: String
+    public var placeID: String { storage.placeID }
     /// The place as the row wrote it.
-    public let placeName: String
+    public var placeName: String { storage.placeName }
     /// The state the row says the place was in before; nil when left empty.
-    public let from: Control?
-    public let to: Control
-    public let action: EventAction
-    public let status: EventStatus
+    public var from: Control? { storage.from }
+    public var to: Control { storage.to }
+    public var action: EventAction { storage.action }
+    public var status: EventStatus { storage.status }
     /// A citation: a seed file name, or outlet + date + URL.
-    public let source: String
-    public let note: String
+    public var source: String { storage.source }
+    public var note: String { storage.note }
 
     public init(location: SourceLocation, date: Day, precision: DatePrecision, placeID: String, placeName: String,
                 from: Control?, to: Control, action: EventAction, status: EventStatus, source: String, note: String) {
-        self.location = location
-        self.date = date
-        self.precision = precision
-        self.placeID = placeID
-        self.placeName = placeName
-        self.from = from
-        self.to = to
-        self.action = action
-        self.status = status
-        self.source = source
-        self.note = note
+        storage = Storage(location: location, date: date, precision: precision, placeID: placeID, placeName: placeName,
+                          from: from, to: to, action: action, status: status, source: source, note: note)
+    }
+
+    /// Equal when every field is; the same box is equal without looking inside.
+    public static func == (a: ControlEvent, b: ControlEvent) -> Bool {
+        if a.storage === b.storage { return true }
+        return a.location == b.location && a.date == b.date && a.precision == b.precision && a.placeID == b.placeID
+            && a.placeName == b.placeName && a.from == b.from && a.to == b.to && a.action == b.action
+            && a.status == b.status && a.source == b.source && a.note == b.note
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // The location identifies a row; equal events have equal locations.
+        hasher.combine(location)
+        hasher.combine(date)
+        hasher.combine(placeID)
     }
 }

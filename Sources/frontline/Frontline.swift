@@ -10,11 +10,18 @@ struct Frontline: ParsableCommand {
         in western Libya (GNA and LNA).
 
         Examples:
-          frontline render --date 2020-06-05            draw the map of that day to frontline-2020-06-05.png
+          frontline render --date 2020-06-05
+              draw that day's map to frontline-2020-06-05.png
           frontline state --date 2020-06-05 --format json
-          frontline diff 2020-05-01 2020-06-10          what changed between two days
-          frontline resolve ترهونة Tarhouna Sirt         any spelling to a place
-          frontline check                               validate the theatre's data
+              who held what, with the source of each place's state
+          frontline diff 2020-05-01 2020-06-10
+              what changed between two days
+          frontline resolve ترهونة Tarhouna Sirt
+              any spelling, Arabic or Latin, to a place
+          frontline frames --from 2020-05-15 --to 2020-06-15 --out frames/
+              one map a day, for an animation
+          frontline check
+              validate the theatre's data
         """,
         subcommands: [
             Resolve.self, State.self, Diff.self, History.self, Why.self, Check.self, Import.self,

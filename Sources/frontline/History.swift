@@ -13,7 +13,8 @@ struct History: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let t = try theatre.load()
-            let p = try t.place(named: place)
+            let (p, method) = try t.placeMatch(named: place)
+            if method == .fuzzy { printError("note: taking '\(place)' to mean \(p.name) (\(p.nameArabic)), the closest spelling in the gazetteer") }
             let events = t.timeline.history(of: p.id)
             print("\(p.name) (\(p.nameArabic.isEmpty ? p.id : p.nameArabic))")
             guard !events.isEmpty else {
@@ -22,10 +23,10 @@ struct History: ParsableCommand {
             }
             let rows = events.map { e in
                 [e.precision == .month ? String(e.date.description.prefix(7)) : e.date.description,
-                 e.action.rawValue, e.from?.description ?? "", e.to.description, e.status.rawValue, e.source,
-                 "\(e.location.file):\(e.location.line)"]
+                 e.action.rawValue, e.from?.description ?? "", e.to.description, e.status.rawValue,
+                 "\(e.location.file):\(e.location.line)", e.source]
             }
-            print(TextTable.render(header: ["date", "action", "from", "to", "status", "source", "line"], rows: rows), terminator: "")
+            print(TextTable.render(header: ["date", "action", "from", "to", "status", "line", "source"], rows: rows), terminator: "")
         }
     }
 }

@@ -1,10 +1,181 @@
 import ArgumentParser
+import Foundation
+import FrontlineCore
+import Gazetteer
+import Geo
+import Render
+import Timeline
 
-// In progress: replaced by the work on its issue.
+/// `frontline render`: one map of one day.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "(in progress)")
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the map of one day to PNG, SVG or PDF.",
+        discussion: """
+        Draws who held what on --date: places coloured by the faction holding them, \
+        contested places split in two colours, places that changed hands since the \
+        previous event date ringed in red, with a legend, title, scale bar, locator \
+        inset and source credits. Labels follow --lang and never overlap.
+
+        The map covers a named view of the theatre (--view) or any lon/lat box \
+        (--bbox W,S,E,N), projected with the theatre's CRS or --crs, fitted to \
+        --size and padded to keep its shape. The file path written is printed on \
+        stdout; the file appears complete or not at all.
+
+        Examples:
+          frontline render --date 2020-06-05
+              writes frontline-2020-06-05.png (view 'west', 1600x1200, English)
+          frontline render --date 2020-06-05 --view tripoli --lang both --out tripoli.svg
+          frontline render --date 2019-04-10 --bbox 12.5,32,14.5,33 --format pdf
+          frontline render --date 2020-06-05 --scale 2 --lang ar --out report@2x.png
+        """
+    )
+
+    @Option(help: "The day to draw, YYYY-MM-DD.")
+    var date: String
+
+    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
+    var view: String?
+
+    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
+    var bbox: String?
+
+    @Option(help: ArgumentHelp("Where to write; the extension picks the format unless --format is given. Default frontline-<date>.<format>.", valueName: "file"))
+    var out: String?
+
+    @Option(help: "png, svg or pdf.")
+    var format: String?
+
+    @Option(help: ArgumentHelp("Canvas size in layout pixels, 1 to 16000 a side (after --scale).", valueName: "WxH"))
+    var size: String = "1600x1200"
+
+    @Option(help: "Pixel density: 2 draws the same layout at twice the pixels (PNG), or twice the page size (SVG, PDF).")
+    var scale: Double = 1
+
+    @Option(help: "Names in en (English), ar (Arabic) or both.")
+    var lang: String = "en"
+
+    @Option(help: "A PROJ string (+proj=lcc ...) or EPSG:nnnn; default: the theatre's CRS.")
+    var crs: String?
+
+    @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
+    var zones = true
+
+    @OptionGroup var theatre: TheatreOptions
+
+    /// Everything the options say, checked; thrown errors are usage errors (64).
+    struct Request {
+        var day: Day
+        var width: Int
+        var height: Int
+        var format: OutputFormat
+        var language: MapLanguage
+        var output: URL
+    }
+
+    func request() throws -> Request {
+        let day: Day
+        do { day = try Day.parse(date) } catch { throw ValidationError("--date: \(error)") }
+        let dims = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard dims.count == 2, let w = Int(dims[0]), let h = Int(dims[1]) else {
+            throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT, for example 1600x1200")
+        }
+        guard scale > 0, scale <= 8, scale.isFinite else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
+        let pw = Double(w) * scale, ph = Double(h) * scale
+        guard w >= 1, h >= 1, pw <= 16000, ph <= 16000, pw >= 1, ph >= 1 else {
+            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be 1 to 16000 px")
+        }
+        guard let language = MapLanguage(rawValue: lang) else { throw ValidationError("--lang '\(lang)': use en, ar or both") }
+        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
+        var chosen: OutputFormat
+        if let format {
+            guard let f = OutputFormat(rawValue: format.lowercased()) else {
+                throw ValidationError("--format '\(format)': use png, svg or pdf")
+            }
+            chosen = f
+        } else if let out {
+            let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
+            guard let f = OutputFormat(rawValue: ext) else {
+                throw ValidationError("cannot tell the format of '\(out)' from its extension; name it .png, .svg or .pdf, or give --format")
+            }
+            chosen = f
+        } else {
+            chosen = .png
+        }
+        let output = URL(fileURLWithPath: out ?? "frontline-\(day).\(chosen.rawValue)")
+        let folder = output.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("cannot write \(output.path): the folder \(folder.path) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw ValidationError("cannot write \(output.path): the folder \(folder.path) is not writable")
+        }
+        return Request(day: day, width: w, height: h, format: chosen, language: language, output: output)
+    }
+
     func run() throws {
-        printError("frontline render: not built yet")
-        throw ExitCode(70)
+        let request = try request()
+        try reportingErrors {
+            let loaded = try theatre.load(covering: request.day)
+            let settings = loaded.settings
+            let box: GeoBox
+            if let bbox {
+                guard let b = GeoBox(parsing: bbox) else {
+                    throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N")
+                }
+                box = b
+            } else {
+                let name = view ?? settings.defaultView
+                guard let v = settings.view(named: name) else {
+                    throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
+                }
+                box = v.box
+            }
+            let timeline = loaded.timeline
+            let overview = settings.views.max { $0.box.area < $1.box.area }?.box ?? box
+            let state = timeline.state(at: request.day)
+            let (changed, since) = timeline.recentChanges(at: request.day)
+
+            let renderer = try MapRenderer()
+            let projector = try ConicProjector(crs: crs ?? settings.crs)
+            let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
+                                                   borders: settings.basemap.borders)
+            let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
+                                     eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
+            let composer = try MapComposer(projector: projector, basemap: basemap, view: box, overview: overview,
+                                           homeCountry: settings.country, width: request.width, height: request.height,
+                                           scale: scale, language: request.language, caption: caption, measurer: renderer)
+            let territory = zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
+            let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since,
+                                             territory: territory)
+            let data = try renderer.render(scene, as: request.format)
+            try AtomicFile.write(data, to: request.output)
+            print(request.output.path)
+        }
+    }
+}
+
+/// The event log as the footer names it: relative to the theatre's parent's
+/// parent (`maps/libya/events.tsv` for the embedded theatre), whatever the working folder.
+private func eventsPath(_ settings: TheatreSettings) -> String {
+    let base = settings.directory.standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent().path
+    let path = settings.eventsFile.standardizedFileURL.path
+    return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+}
+
+extension GeoBox {
+    /// Square degrees, only to pick the widest view for the locator inset.
+    var area: Double { (east - west) * (north - south) }
+}
+
+extension ControlTimeline {
+    /// Places whose control changed since the event date before the latest one on
+    /// or before `day`, and that earlier date: what the map rings as "changed".
+    func recentChanges(at day: Day) -> (Set<String>, Day?) {
+        let dates = Set(eventsByPlace.values.joined().filter { $0.action != .hold }.map(\.date)).sorted()
+        guard let latest = dates.last(where: { $0 <= day }) else { return ([], nil) }
+        guard let previous = dates.last(where: { $0 < latest }) else { return ([], nil) }
+        return (Set(changes(from: previous, to: day).map(\.place.id)), previous)
     }
 }

@@ -14,7 +14,8 @@ struct Why: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let t = try theatre.load(covering: date)
-            let p = try t.place(named: place)
+            let (p, method) = try t.placeMatch(named: place)
+            if method == .fuzzy { printError("note: taking '\(place)' to mean \(p.name) (\(p.nameArabic)), the closest spelling in the gazetteer") }
             let s = t.timeline.placeState(p, on: date)
             print("\(p.name) on \(date): \(s.control)")
             guard let e = s.event, let since = s.since else {

@@ -88,6 +88,16 @@ private let twoSides = [
         #expect(abs(xs[0] - 30_000) < 1 && abs(xs[1] - 70_000) < 1)
     }
 
+    @Test func contestedIdsInAnyOrderMakeOneZone() throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: 200_000)
+        let territory = try builder.build([
+            place("a", .faction("a"), 10, 50), place("c", .contested(["a", "b"]), 50, 40),
+            place("c2", .contested(["b", "a", "b"]), 50, 60), place("b", .faction("b"), 90, 50),
+        ])
+        try TerritoryChecks.validate(territory, land: builder)
+        #expect(territory.zones.map(\.controller) == [.faction("a"), .faction("b"), .contested(["a", "b"])])
+    }
+
     @Test func emptyInputLeavesAllLandWithoutData() throws {
         let builder = try TerritoryBuilder(land: [square])
         let territory = try builder.build([])
@@ -101,6 +111,9 @@ private let twoSides = [
         let territory = try builder.build([place("u", .unknown, 50, 50)])
         #expect(territory.zones.isEmpty)
         #expect(territory.noData.count == 1)
+        // Weight 0: the place holds its point but claims no ground.
+        let pinned = try builder.build([place("p", .faction("a"), 50, 50, weight: 0)])
+        #expect(pinned.zones.isEmpty && pinned.noData.count == 1)
     }
 
     @Test func placeOutsideLandClaimsOnlyLand() throws {
@@ -114,8 +127,9 @@ private let twoSides = [
         #expect(far.zones.isEmpty && far.noData.count == 1)
     }
 
-    @Test func outputIsDeterministicAndIndependentOfInputOrder() throws {
-        let builder = try TerritoryBuilder(land: [square], reachMeters: 40_000)
+    @Test(arguments: [(40_000.0, false), (9_000.0, true)])
+    func outputIsDeterministicAndIndependentOfInputOrder(reach: Double, weighted: Bool) throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: reach)
         var places: [TerritoryPlace] = []
         var seed: UInt64 = 42
         func next() -> Double {
@@ -125,15 +139,28 @@ private let twoSides = [
         for i in 0..<120 {
             let x = next() * 100, y = next() * 100
             let control: Control = i % 17 == 0 ? .contested(["a", "b"]) : (x + 10 * (next() - 0.5) < 50 ? .faction("a") : .faction("b"))
-            places.append(place("p\(i)", control, x, y))
+            places.append(place("p\(i)", control, x, y, weight: weighted && i % 4 == 0 ? 1.7 : 1))
         }
         let first = try builder.build(places)
         try TerritoryChecks.validate(first, land: builder)
+        #expect(!first.fronts.isEmpty)
         #expect(try builder.build(places.reversed()) == first)
-        #expect(try TerritoryBuilder(land: [square], reachMeters: 40_000).build(places) == first)
+        #expect(try TerritoryBuilder(land: [square], reachMeters: reach).build(places) == first)
         for p in places {
             #expect(try TerritoryChecks.controller(at: p.point, in: first, builder: builder) == p.control)
         }
+    }
+
+    @Test func collinearPlaces() throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: 30_000)
+        let places = [place("a", .faction("a"), 10, 50), place("b", .faction("a"), 40, 50), place("c", .faction("b"), 70, 50),
+                      place("d", .faction("b"), 95, 50)]
+        let territory = try builder.build(places)
+        try TerritoryChecks.validate(territory, land: builder)
+        for p in places {
+            #expect(try TerritoryChecks.controller(at: p.point, in: territory, builder: builder) == p.control)
+        }
+        #expect(territory.fronts.map(\.between) == [["a", "b"]])
     }
 
     @Test func duplicateCoordinatesShareOneCell() throws {
@@ -167,13 +194,15 @@ private let twoSides = [
         #expect(TerritoryFront.opposingPairs(.contested(["a", "b"]), .contested(["a", "b"])).isEmpty)
     }
 
-    @Test func gridNearestMatchesBruteForce() {
+    /// Spread and degenerate layouts (all points on one line: yScale 0).
+    @Test(arguments: [0.3, 0])
+    func gridNearestMatchesBruteForce(yScale: Double) {
         var seed: UInt64 = 7
         func next() -> Double {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Double(seed >> 11) / Double(1 << 53) * 1_000_000
         }
-        let points = (0..<500).map { _ in PlanarPoint(x: next(), y: next() * 0.3) }
+        let points = (0..<500).map { _ in PlanarPoint(x: next(), y: next() * yScale) }
         let grid = TerritoryGrid(points: points)
         for _ in 0..<200 {
             let q = PlanarPoint(x: next() * 1.4 - 200_000, y: next() - 300_000)

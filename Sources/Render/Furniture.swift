@@ -1,0 +1,261 @@
+import Foundation
+import FrontlineCore
+import Geo
+import Timeline
+
+/// Map furniture: title, legend, scale bar, locator inset, footer.
+/// A corner of the map area, for panels.
+enum Corner {
+    case topLeft, topRight, bottomLeft, bottomRight
+}
+
+extension MapComposer {
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+    /// Month names as Libyan (and most Arab) media write them.
+    static let arabicMonths = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+                               "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+
+    /// Arabic-Indic digits, matching the theatre's Arabic title (`٢٠١٩–٢٠٢٠`).
+    static func arabicDigits(_ n: Int) -> String {
+        String(String(n).map { c -> Character in
+            guard let d = c.wholeNumberValue else { return c }
+            return Character(UnicodeScalar(0x0660 + d)!)
+        })
+    }
+
+    /// `5 June 2020` and `٥ يونيو ٢٠٢٠`.
+    public static func dateText(_ day: Day, language: MapLanguage) -> String {
+        let en = "\(day.day) \(englishMonths[day.month - 1]) \(day.year)"
+        let ar = "\(arabicDigits(day.day)) \(arabicMonths[day.month - 1]) \(arabicDigits(day.year))"
+        switch language {
+        case .en: return en
+        case .ar: return ar
+        case .both: return en + "  ·  " + isolateRTL(ar)
+        }
+    }
+
+    // MARK: scale bar
+
+    /// A round ground distance whose bar is at most ~180 px, measured with the
+    /// geodesic distance across the map centre (the projection's scale varies
+    /// across the map, so projected metres would lie about the ground).
+    func computeScaleBar() throws -> (rect: SceneRect, kilometres: Int, pixels: Double) {
+        let c = viewBox.center
+        let a = GeoPoint(latitude: c.latitude, longitude: c.longitude - 0.25)
+        let b = GeoPoint(latitude: c.latitude, longitude: c.longitude + 0.25)
+        let pts = try projector.projectPoints([a, b])
+        let px = hypot(pts[1].x - pts[0].x, pts[1].y - pts[0].y) / metresPerPixel
+        let metres = ellipsoidalDistance(from: a, to: b)
+        let pxPerKm = px / (metres / 1000)
+        let candidates = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
+        let km = candidates.last { Double($0) * pxPerKm <= 180 } ?? 1
+        let length = Double(km) * pxPerKm
+        let rect = SceneRect(x: Style.margin, y: mapArea.maxY - Style.margin - 44, width: length + 28, height: 44)
+        return (rect, km, length)
+    }
+
+    func scaleBarItems() -> [SceneItem] {
+        let (rect, km, length) = scaleBar
+        var items: [SceneItem] = [panel(rect)]
+        let x0 = rect.x + 14, y = rect.y + 30
+        let half = length / 2
+        // Two-tone bar: black then white halves, the way printed maps do it.
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0, y: y - 4), ScenePoint(x: x0 + half, y: y - 4),
+                                                ScenePoint(x: x0 + half, y: y + 1), ScenePoint(x: x0, y: y + 1)]],
+                                    closed: true, fill: .solid(Style.ink))))
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0 + half, y: y - 4), ScenePoint(x: x0 + length, y: y - 4),
+                                                ScenePoint(x: x0 + length, y: y + 1), ScenePoint(x: x0 + half, y: y + 1)]],
+                                    closed: true, fill: .solid(RGBA(1, 1, 1)), stroke: Stroke(color: Style.ink, width: 0.8))))
+        let unit = language == .ar ? "\(MapComposer.arabicDigits(km)) كم" : "\(km) km"
+        let label = TextItem(text: unit, font: FontSpec(size: 12), origin: .init(x: 0, y: 0), color: Style.ink)
+        let size = measure(label)
+        var placed = label
+        placed.origin = ScenePoint(x: x0 + length / 2 - size.width / 2, y: rect.y + 5)
+        items.append(.text(placed))
+        return items
+    }
+
+    // MARK: inset
+
+    var insetSize: TextSize {
+        let w = min(230, Double(width) * 0.2)
+        return TextSize(width: w, height: w * 0.85)
+    }
+
+    /// A rectangle of `size` in a corner of the map area. Bottom corners sit above
+    /// the scale bar's row on the left.
+    func corner(_ c: Corner, size: TextSize) -> SceneRect {
+        let m = Style.margin
+        let x = c == .topLeft || c == .bottomLeft ? mapArea.x + m : mapArea.maxX - m - size.width
+        var y = c == .topLeft || c == .topRight ? mapArea.y + m : mapArea.maxY - m - size.height
+        if c == .bottomLeft { y = scaleBar.rect.y - m - size.height }
+        return SceneRect(x: x, y: y, width: size.width, height: size.height)
+    }
+
+    /// Puts the inset and the legend in the corners where they hide the fewest
+    /// place symbols (a reader must never lose a place under a panel).
+    func arrangeFurniture(symbols: [SceneRect], legendSize: TextSize) -> (inset: SceneRect, legend: SceneRect) {
+        // Neighbours' names count too: a panel over "TUNISIA" hides the map's context.
+        let covered = symbols + countryLabelRects
+        func hidden(_ r: SceneRect) -> Int { covered.filter { $0.intersects(r.insetBy(-4)) }.count }
+        let insets = [Corner.topRight, .topLeft, .bottomLeft].map { corner($0, size: insetSize) }
+        let inset = insets.min { hidden($0) < hidden($1) } ?? insets[0]
+        let legends = [Corner.bottomRight, .bottomLeft, .topLeft, .topRight].map { corner($0, size: legendSize) }
+            .filter { !$0.intersects(inset.insetBy(-6)) }
+        let legend = legends.min { hidden($0) < hidden($1) } ?? corner(.bottomRight, size: legendSize)
+        return (inset, legend)
+    }
+
+    /// A small map of the whole theatre with the view's box drawn on it.
+    func insetItems(at rect: SceneRect) throws -> [SceneItem] {
+        let outline = try projector.projectPoints(MapComposer.densify(overview))
+        var box = MapComposer.bounds(outline)
+        let inner = rect.insetBy(4)
+        let mpp = max(box.width / inner.width, box.height / inner.height)
+        let cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2
+        box = PlanarBox(minX: cx - mpp * inner.width / 2, minY: cy - mpp * inner.height / 2,
+                        maxX: cx + mpp * inner.width / 2, maxY: cy + mpp * inner.height / 2)
+        let transform = { (p: PlanarPoint) in
+            ScenePoint(x: inner.x + (p.x - box.minX) / mpp, y: inner.y + (box.maxY - p.y) / mpp)
+        }
+        var inside: [SceneItem] = [.path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
+                                                               ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
+                                                   closed: true, fill: .solid(Style.sea)))]
+        for c in projectedCountries {
+            let rings = c.polygons.flatMap { $0.map { canvasLine($0, transform: transform) } }
+            let home = c.iso3 == homeCountry
+            inside.append(.path(PathItem(subpaths: rings, closed: true, fill: .solid(home ? RGBA(hex: 0xf4e9cf) : Style.land),
+                                         stroke: Stroke(color: RGBA(hex: 0x9a948a), width: home ? 0.8 : 0.4))))
+        }
+        let viewOutline = try projector.projectPoints(MapComposer.densify(viewBox)).map(transform)
+        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.changedRing.color.with(alpha: 0.12)),
+                                     stroke: Stroke(color: Style.changedRing.color, width: 1.6))))
+        return [panel(rect.insetBy(-2)), .clip(inner, inside),
+                .path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
+                                           ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
+                               closed: true, stroke: Stroke(color: RGBA(hex: 0x8a8a8a), width: 0.6)))]
+    }
+
+    // MARK: title, legend, footer
+
+    func panel(_ rect: SceneRect) -> SceneItem {
+        .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
+                                   ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
+                       closed: true, fill: .solid(Style.panel), stroke: Style.panelEdge))
+    }
+
+    static let titleFont = FontSpec(size: 22, bold: true)
+    static let dateFont = FontSpec(size: 21, bold: true)
+
+    /// The header band's height for a language: one row (en, ar) or two (both).
+    static func headerHeight(language: MapLanguage, caption: MapCaption, measurer: TextMeasuring) -> Double {
+        let probe = measurer.measure(caption.title + caption.titleArabic + "2020", font: titleFont, alignment: .left, letterSpacing: 0)
+        let rows = language == .both ? 2.0 : 1.0
+        return (rows * (probe.height + 4) + 16).rounded()
+    }
+
+    /// The header band: title at the reading start, the date at the other end.
+    /// In `both`, English on the left and Arabic on the right, one row each.
+    func headerItems(date: Day) -> [SceneItem] {
+        let band = SceneRect(x: 0, y: 0, width: Double(width), height: headerHeight)
+        var items: [SceneItem] = [
+            .path(PathItem(subpaths: [[ScenePoint(x: 0, y: 0), ScenePoint(x: band.maxX, y: 0),
+                                       ScenePoint(x: band.maxX, y: band.maxY), ScenePoint(x: 0, y: band.maxY)]],
+                           closed: true, fill: .solid(RGBA(1, 1, 1)))),
+            .path(PathItem(subpaths: [[ScenePoint(x: 0, y: band.maxY - 0.5), ScenePoint(x: band.maxX, y: band.maxY - 0.5)]],
+                           closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
+        ]
+        let dateColor = Style.changedRing.color
+        // Each row holds two texts, one at each end; on a narrow canvas both
+        // shrink together until they fit side by side.
+        let rows: [[(String, FontSpec)]]
+        switch language {
+        case .en: rows = [[(caption.title, MapComposer.titleFont), (MapComposer.dateText(date, language: .en), MapComposer.dateFont)]]
+        case .ar: rows = [[(caption.titleArabic.isEmpty ? caption.title : caption.titleArabic, MapComposer.titleFont),
+                           (MapComposer.dateText(date, language: .ar), MapComposer.dateFont)]]
+        case .both: rows = [[(caption.title, MapComposer.titleFont), (caption.titleArabic, MapComposer.titleFont)],
+                            [(MapComposer.dateText(date, language: .en), MapComposer.dateFont), (MapComposer.dateText(date, language: .ar), MapComposer.dateFont)]]
+        }
+        let available = Double(width) - 2 * Style.margin - 8 - 40
+        let needed = rows.map { row in row.reduce(0.0) { $0 + measure(TextItem(text: $1.0, font: $1.1, origin: ScenePoint(x: 0, y: 0), color: Style.ink)).width } }.max() ?? 0
+        let shrink = needed > available ? available / needed : 1
+        func put(_ text: String, _ font: FontSpec, color: RGBA, row: Int, atLeft: Bool) {
+            guard !text.isEmpty else { return }
+            var font = font
+            font.size = (font.size * shrink * 4).rounded(.down) / 4
+            var t = TextItem(text: text, font: font, origin: ScenePoint(x: 0, y: 0), color: color)
+            let size = measure(t)
+            let rowHeight = (headerHeight - 16) / (language == .both ? 2 : 1)
+            let y = 8 + Double(row) * rowHeight + (rowHeight - size.height) / 2
+            t.origin = ScenePoint(x: atLeft ? Style.margin + 4 : Double(width) - Style.margin - 4 - size.width, y: y.rounded())
+            items.append(.text(t))
+        }
+        switch language {
+        case .en:
+            put(caption.title, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: true)
+            put(MapComposer.dateText(date, language: .en), MapComposer.dateFont, color: dateColor, row: 0, atLeft: false)
+        case .ar:
+            put(caption.titleArabic.isEmpty ? caption.title : caption.titleArabic, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: false)
+            put(MapComposer.dateText(date, language: .ar), MapComposer.dateFont, color: dateColor, row: 0, atLeft: true)
+        case .both:
+            put(caption.title, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: true)
+            put(caption.titleArabic, MapComposer.titleFont, color: Style.ink, row: 0, atLeft: false)
+            put(MapComposer.dateText(date, language: .en), MapComposer.dateFont, color: dateColor, row: 1, atLeft: true)
+            put(MapComposer.dateText(date, language: .ar), MapComposer.dateFont, color: dateColor, row: 1, atLeft: false)
+        }
+        return items
+    }
+
+    /// Legend rows with their swatches, bottom right above the footer.
+    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> TextSize {
+        let sizes = entries.map { measure(TextItem(text: $0.0.text, font: FontSpec(size: 13), origin: .init(x: 0, y: 0), color: Style.ink)) }
+        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
+        return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54, height: rowHeight * Double(entries.count) + 14)
+    }
+
+    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect) -> [SceneItem] {
+        let font = FontSpec(size: 13)
+        let texts = entries.map { TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink) }
+        let sizes = texts.map(measure)
+        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
+        var items: [SceneItem] = [panel(rect)]
+        let rtl = language == .ar
+        for (i, entry) in entries.enumerated() {
+            let rowY = rect.y + 7 + Double(i) * rowHeight
+            let swatchX = rtl ? rect.maxX - 24 : rect.x + 20
+            let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
+            if var symbol = entry.1 {
+                symbol.center = center
+                items.append(.symbol(symbol))
+            }
+            if var path = entry.2 {
+                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x + center.x, y: $0.y + center.y) } }
+                items.append(.path(path))
+            }
+            var t = texts[i]
+            let x = rtl ? rect.maxX - 42 - sizes[i].width : rect.x + 40
+            t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[i].height) / 2)
+            items.append(.text(t))
+        }
+        return items
+    }
+
+    func footerItems() -> [SceneItem] {
+        let rect = SceneRect(x: 0, y: Double(height) - Style.footerHeight, width: Double(width), height: Style.footerHeight)
+        let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
+        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: Natural Earth"
+        let text = language == .ar ? ar : en
+        let t = TextItem(text: text, font: FontSpec(size: 11.5), origin: .init(x: 0, y: 0), color: Style.softInk)
+        let size = measure(t)
+        var placed = t
+        let x = language == .ar ? rect.maxX - 12 - size.width : rect.x + 12
+        placed.origin = ScenePoint(x: x, y: rect.y + (rect.height - size.height) / 2)
+        return [.path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
+                                           ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
+                               closed: true, fill: .solid(RGBA(1, 1, 1)))),
+                .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
+                               stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
+                .text(placed)]
+    }
+}

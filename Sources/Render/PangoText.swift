@@ -1,0 +1,75 @@
+import CCairo
+import CPangoCairo
+import FrontlineCore
+
+/// The one owner of a Pango font map and the context made from it.
+///
+/// A private font map per renderer (not Pango's process-wide default) so that
+/// workers never share font caches across threads.
+///
+/// - Important: not thread-safe; one per worker.
+final class PangoFonts {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+
+    init() throws {
+        guard let map = pango_cairo_font_map_new() else { throw SystemError("Pango", "cannot create a font map") }
+        fontMap = map
+        guard let ctx = pango_font_map_create_context(map) else {
+            g_object_unref(map)
+            throw SystemError("Pango", "cannot create a context")
+        }
+        context = ctx
+        // Unhinted metrics: text measures the same at every scale and in every
+        // backend, so a layout composed once draws identically to PNG, SVG and PDF.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+}
+
+/// The one owner of a `PangoLayout`; keeps its fonts alive.
+final class PangoTextLayout {
+    let pointer: OpaquePointer
+    let fonts: PangoFonts
+
+    init(fonts: PangoFonts, text: String, font: FontSpec, alignment: TextAlignment, letterSpacing: Double) {
+        self.fonts = fonts
+        pointer = pango_layout_new(fonts.context)
+        let description = pango_font_description_from_string(font.pangoDescription)
+        pango_layout_set_font_description(pointer, description)
+        pango_font_description_free(description)
+        switch alignment {
+        case .left: pango_layout_set_alignment(pointer, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(pointer, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(pointer, PANGO_ALIGN_RIGHT)
+        }
+        if letterSpacing != 0 {
+            let attrs = pango_attr_list_new()
+            pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(Int32(letterSpacing * Double(PANGO_SCALE))))
+            pango_layout_set_attributes(pointer, attrs)
+            pango_attr_list_unref(attrs)
+        }
+        pango_layout_set_text(pointer, text, -1)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
+
+    /// Logical size in layout px (Pango units divided out).
+    var size: (width: Double, height: Double) {
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(pointer, &ink, &logical)
+        return (Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
+    }
+
+    /// Characters no font could draw (shown as boxes); 0 for well-covered text.
+    var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
+}

@@ -1,0 +1,71 @@
+import Gazetteer
+import Timeline
+
+/// Colours and sizes of the map, in one place so the look can be tuned without
+/// touching composition logic. Sizes are layout px at scale 1.
+enum Style {
+    static let sea = RGBA(hex: 0xc9dfec)
+    static let land = RGBA(hex: 0xe9e5dc)
+    static let homeLand = RGBA(hex: 0xfbf8f1)
+    static let coast = Stroke(color: RGBA(hex: 0x5d88a6), width: 0.9)
+    static let border = Stroke(color: RGBA(hex: 0x7a746a), width: 1.1, dash: [6, 3])
+    static let countryName = RGBA(hex: 0x8c857a)
+    static let ink = RGBA(hex: 0x1b1b1b)
+    static let softInk = RGBA(hex: 0x555555)
+    static let halo = Stroke(color: RGBA(1, 1, 1, 0.88), width: 3.2)
+    static let panel = RGBA(1, 1, 1, 0.9)
+    static let panelEdge = Stroke(color: RGBA(hex: 0x9a9a9a), width: 0.8)
+    static let unknown = RGBA(hex: 0x9b9b9b)
+    static let symbolEdge = Stroke(color: RGBA(1, 1, 1), width: 1.2)
+    static let changedRing = Stroke(color: RGBA(hex: 0xd62728), width: 2.2)
+    static let front = Stroke(color: RGBA(hex: 0xb3001b), width: 3.4)
+    static let frontCasing = Stroke(color: RGBA(1, 1, 1, 0.85), width: 6.5)
+    static let zoneAlpha = 0.22
+    static let footerHeight = 26.0
+    static let margin = 14.0
+
+    static func color(_ c: RGBColor, alpha: Double = 1) -> RGBA {
+        RGBA(Double(c.red) / 255, Double(c.green) / 255, Double(c.blue) / 255, alpha)
+    }
+
+    /// Symbol shape and radius by kind; cities grow with population.
+    static func symbol(for place: Place) -> (SymbolShape, Double) {
+        switch place.kind {
+        case .city: return (.circle, place.population >= 500_000 ? 8.5 : 7)
+        case .town: return (.circle, 5.5)
+        case .village: return (.circle, 4)
+        case .district: return (.circle, 4.5)
+        case .airbase, .airport: return (.plane, 8)
+        case .port: return (.square, 5)
+        case .oilfield: return (.triangle, 5.5)
+        case .crossing: return (.square, 4.5)
+        case .region: return (.diamond, 4.5)
+        }
+    }
+
+    /// Label priority: cities first, then airbases and towns; changed places go up.
+    /// `closeUp` is a city-scale view, where districts are what the reader came for.
+    static func importance(of place: Place, emphasised: Bool, closeUp: Bool = false) -> Double {
+        let base: Double
+        switch place.kind {
+        case .district where closeUp: base = 65
+        case .city: base = 100
+        case .airbase, .airport: base = 70
+        case .town: base = 60
+        case .port, .oilfield, .crossing: base = 45
+        case .district: base = 40
+        case .village: base = 30
+        case .region: base = 20
+        }
+        return base + min(Double(place.population) / 100_000, 30) + (emphasised ? 50 : 0)
+    }
+
+    static func labelFont(for place: Place) -> FontSpec {
+        switch place.kind {
+        case .city: return FontSpec(size: place.population >= 500_000 ? 17 : 15, bold: true)
+        case .town, .airbase, .airport: return FontSpec(size: 13.5)
+        case .region: return FontSpec(size: 12.5, italic: true)
+        default: return FontSpec(size: 12.5)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `frontline state --format geojson` on the real Libya data: places, zones and
+/// fronts, checked the way a GIS would read them.
+@Suite struct StateGeoJSONCLITests {
+    struct Feature {
+        let type: String
+        let coordinates: Any
+        let properties: [String: Any]
+        var kind: String { properties["kind"] as? String ?? "place" }
+    }
+
+    static func features(on date: String) throws -> [Feature] {
+        let run = try CLI.run(["state", "--date", date, "--format", "geojson"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])
+        #expect(root["type"] as? String == "FeatureCollection")
+        let list = try #require(root["features"] as? [[String: Any]])
+        return list.compactMap { f in
+            guard let g = f["geometry"] as? [String: Any], let t = g["type"] as? String, let c = g["coordinates"] else { return nil }
+            return Feature(type: t, coordinates: c, properties: f["properties"] as? [String: Any] ?? [:])
+        }
+    }
+
+    /// Polygons of a (Multi)Polygon feature as rings of (lon, lat).
+    static func polygons(_ f: Feature) -> [[[(Double, Double)]]] {
+        func ring(_ any: Any) -> [(Double, Double)] {
+            (any as? [[Double]] ?? []).map { ($0[0], $0[1]) }
+        }
+        func polygon(_ any: Any) -> [[(Double, Double)]] { (any as? [Any] ?? []).map(ring) }
+        return f.type == "Polygon" ? [polygon(f.coordinates)] : (f.coordinates as? [Any] ?? []).map(polygon)
+    }
+
+    /// Even-odd ray casting over all rings: inside the exterior and outside the holes.
+    static func contains(_ f: Feature, lon: Double, lat: Double) -> Bool {
+        polygons(f).contains { rings in
+            var inside = false
+            for ring in rings where ring.count > 2 {
+                var j = ring.count - 1
+                for i in 0..<ring.count {
+                    let (xi, yi) = ring[i], (xj, yj) = ring[j]
+                    if (yi > lat) != (yj > lat), lon < (xj - xi) * (lat - yi) / (yj - yi) + xi { inside.toggle() }
+                    j = i
+                }
+            }
+            return inside
+        }
+    }
+
+    static func zone(containing lon: Double, _ lat: Double, in features: [Feature]) -> String? {
+        features.filter { $0.kind == "zone" && contains($0, lon: lon, lat: lat) }.compactMap { $0.properties["controller"] as? String }.first
+    }
+
+    static func signedArea(_ ring: [(Double, Double)]) -> Double {
+        zip(ring, ring.dropFirst()).reduce(0) { $0 + $1.0.0 * $1.1.1 - $1.1.0 * $1.0.1 }
+    }
+
+    @Test func may25TripoliIsGNAAndTarhunaLNAWithAFrontBetween() throws {
+        let features = try Self.features(on: "2020-05-25")
+        #expect(Self.zone(containing: 13.1913, 32.8872, in: features) == "gna")   // Tripoli
+        #expect(Self.zone(containing: 13.6332, 32.4350, in: features) == "lna")   // Tarhuna
+        let front = features.first { $0.kind == "front" && ($0.properties["between"] as? [String]) == ["gna", "lna"] }
+        #expect(front != nil, "no gna/lna front line")
+        #expect(features.filter { $0.kind == "place" }.count > 100)
+    }
+
+    @Test func june10TarhunaIsGNAAndSirteLNA() throws {
+        let features = try Self.features(on: "2020-06-10")
+        #expect(Self.zone(containing: 13.6332, 32.4350, in: features) == "gna")   // Tarhuna
+        #expect(Self.zone(containing: 16.5880, 31.2050, in: features) == "lna")   // Sirte
+    }
+
+    @Test func ringsFollowTheRightHandRuleAndOutputIsDeterministic() throws {
+        let first = try CLI.run(["state", "--date", "2020-05-25", "--format", "geojson"])
+        let second = try CLI.run(["state", "--date", "2020-05-25", "--format", "geojson"])
+        #expect(first.stdoutData == second.stdoutData)
+        for zone in try Self.features(on: "2020-05-25") where zone.kind == "zone" {
+            for rings in Self.polygons(zone) {
+                #expect(Self.signedArea(rings[0]) > 0, "exterior ring not counter-clockwise")
+                for hole in rings.dropFirst() { #expect(Self.signedArea(hole) < 0, "hole not clockwise") }
+            }
+        }
+    }
+}

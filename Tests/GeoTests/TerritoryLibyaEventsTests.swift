@@ -1,0 +1,82 @@
+import CGEOS
+import Foundation
+import FrontlineCore
+import Testing
+@testable import Geo
+import Timeline
+
+/// The real event log of the embedded Libya theatre, with the land and the
+/// gazetteer projected by `cs2cs` (fixtures record the commands), so this check
+/// does not depend on the projection code.
+@Suite struct TerritoryLibyaEventsTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    private static func theatre() throws -> Theatre {
+        try Theatre.load(directory: root.appendingPathComponent("maps/libya"))
+    }
+
+    private static func projected() throws -> [String: PlanarPoint] {
+        var projected: [String: PlanarPoint] = [:]
+        for row in try TerritoryChecks.fixtureLines("territory-libya-gazetteer-lcc") {
+            projected[row[0]] = PlanarPoint(x: Double(row[1])!, y: Double(row[2])!)
+        }
+        return projected
+    }
+
+    /// The places of a day. Places added to the gazetteer after the fixture
+    /// was made are left out; the cities the checks name must be there.
+    private static func places(_ theatre: Theatre, on day: Day, at projected: [String: PlanarPoint],
+                               weighted: Bool = false) -> [TerritoryPlace] {
+        theatre.timeline.state(at: day).places.compactMap { state -> TerritoryPlace? in
+            guard let point = projected[state.place.id] else { return nil }
+            return TerritoryPlace(id: state.place.id, control: state.control, point: point,
+                                  weight: weighted ? TerritoryPlace.weight(for: state.place.kind) : 1)
+        }
+    }
+
+    private func territory(on text: String) throws -> (Territory, TerritoryBuilder, [String: PlanarPoint]) {
+        let projected = try Self.projected()
+        let places = Self.places(try Self.theatre(), on: try Day.parse(text), at: projected)
+        let builder = try TerritoryBuilder(land: [try TerritoryChecks.libyaLand()], reachMeters: 60_000)
+        let territory = try builder.build(places)
+        try TerritoryChecks.validate(territory, land: builder)
+        return (territory, builder, projected)
+    }
+
+    @Test func may25TripoliGNATarhunaLNAWithAFrontBetween() throws {
+        let (territory, builder, at) = try territory(on: "2020-05-25")
+        let tripoli = try #require(at["tripoli"]), tarhuna = try #require(at["tarhuna"])
+        #expect(try TerritoryChecks.controller(at: tripoli, in: territory, builder: builder) == .faction("gna"))
+        #expect(try TerritoryChecks.controller(at: tarhuna, in: territory, builder: builder) == .faction("lna"))
+        let front = try #require(territory.fronts.first { $0.between == ["gna", "lna"] })
+        let context = builder.context
+        let lines = try GEOSGeometry.collection(
+            GEOS_MULTILINESTRING, taking: front.lines.map { try GEOSGeometry.lineString($0, context: context) }, context: context)
+        let road = try GEOSGeometry.lineString([tripoli, tarhuna], context: context)
+        #expect(try lines.distance(to: road) == 0, "the GNA–LNA front crosses the line from Tripoli to Tarhuna")
+    }
+
+    @Test func june10TarhunaGNASirteLNA() throws {
+        let (territory, builder, at) = try territory(on: "2020-06-10")
+        #expect(try TerritoryChecks.controller(at: try #require(at["tarhuna"]), in: territory, builder: builder) == .faction("gna"))
+        #expect(try TerritoryChecks.controller(at: try #require(at["sirte"]), in: territory, builder: builder) == .faction("lna"))
+        #expect(territory.fronts.contains { $0.between == ["gna", "lna"] })
+    }
+
+    /// Every 15 days of the record, with and without kind weights, on one
+    /// reused builder: valid, disjoint, within the land, exact coverage.
+    @Test func everyFortnightOfTheRecordIsValid() throws {
+        let theatre = try Self.theatre(), projected = try Self.projected()
+        let builder = try TerritoryBuilder(land: [try TerritoryChecks.libyaLand()])
+        var day = try Day.parse("2019-03-01")
+        let end = try Day.parse("2020-12-31")
+        while day < end {
+            for weighted in [false, true] {
+                try TerritoryChecks.validate(try builder.build(Self.places(theatre, on: day, at: projected, weighted: weighted)),
+                                             land: builder)
+            }
+            day = Day(ordinal: day.ordinal + 15)
+        }
+    }
+}

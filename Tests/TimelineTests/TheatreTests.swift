@@ -1,0 +1,114 @@
+import Foundation
+import FrontlineCore
+import Testing
+@testable import Timeline
+
+@Suite struct TheatreTests {
+    var good: URL { Fixture.url("theatre-good") }
+    var broken: URL { Fixture.url("theatre-broken") }
+
+    @Test func loadsAGoodTheatre() throws {
+        let t = try Theatre.load(directory: good)
+        #expect(t.factions.map(\.id) == ["gna", "lna"])
+        #expect(t.faction(id: "lna")?.short == "LNA")
+        #expect(t.faction(id: "isis") == nil)
+        #expect(t.gazetteer.places.count == 6)
+        #expect(t.events.count == 16)
+        #expect(t.warnings.isEmpty)
+        #expect(t.timeline.firstDay == Day(year: 2019, month: 4, day: 3))
+        #expect(Theatre.check(directory: good).isEmpty)
+    }
+
+    @Test func dateCoverage() throws {
+        let t = try Theatre.load(directory: good)
+        #expect(throws: DataError.self) { try t.requireCovered(Day(year: 2019, month: 4, day: 2)!) }
+        #expect(try t.requireCovered(Day(year: 2019, month: 4, day: 3)!) == nil)
+        #expect(try t.requireCovered(Day(year: 2021, month: 1, day: 1)!)?.contains("after the last event (2020-06-30)") == true)
+    }
+
+    @Test func checkListsEveryProblemOfEveryFile() {
+        let diagnostics = Theatre.check(directory: broken)
+        let summary = diagnostics.map { "\(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line)" }
+        #expect(summary == ["factions.tsv:4", "factions.tsv:5", "factions.tsv:6",
+                            "events.tsv:3", "events.tsv:4", "events.tsv:6", "events.tsv:7", "events.tsv:8", "events.tsv:9"])
+        #expect(diagnostics.filter { $0.severity == .warning }.map(\.location.line) == [9])
+    }
+
+    @Test func loadingABrokenTheatreThrowsEveryError() throws {
+        let error = try #require(throws: DataError.self) { try Theatre.load(directory: broken) }
+        #expect(error.diagnostics.filter { $0.severity == .error }.count == 8)
+        #expect(error.description.contains("did you mean Tarhuna?"))
+    }
+
+    @Test func aFolderWithoutSettingsIsNotATheatre() {
+        let d = Theatre.check(directory: Fixture.folder)
+        #expect(d.count == 1)
+        #expect(d.first?.message.contains("not a theatre folder") == true)
+    }
+
+    @Test func placeQueriesTakeAnySpellingAndSuggest() throws {
+        let t = try Theatre.load(directory: good)
+        #expect(try t.place(named: "ترهونة").id == "tarhuna")
+        #expect(try t.place(named: "sirte").id == "sirte")
+        // A query (unlike an event-log row) may be misspelt: the closest place is taken.
+        let fuzzy = try t.placeMatch(named: "Tarhuxa")
+        #expect(fuzzy.place.id == "tarhuna" && fuzzy.method == .fuzzy)
+        let error = try #require(throws: DataError.self) { try t.place(named: "Qwertyuiop") }
+        #expect(error.description.contains("unknown place 'Qwertyuiop'"))
+    }
+
+    @Test func factionsFileProblems() throws {
+        let text = "id\tname\tname_ar\tcolor\tshort\ngna\tG\t\t#1f3f8f\tGNA\ncontested\tC\t\t#000000\tC\ngna\tDup\t\t#000000\tD\nlna\tL\t\t#12345\tL\n"
+        let (factions, problems) = Faction.parse(try TSVTable(text: text, path: "factions.tsv", required: Faction.columns))
+        #expect(factions.map(\.id) == ["gna"])
+        #expect(problems.map(\.location.line) == [3, 4, 5])
+        #expect(problems.map(\.field) == ["id", "id", "color"])
+        #expect(problems[0].message.contains("reserved"))
+        #expect(problems[1].message.contains("duplicate faction id 'gna' (first on line 2)"))
+    }
+
+    @Test func stateOutputsAreDeterministicAndWellFormed() throws {
+        let t = try Theatre.load(directory: good)
+        let state = t.timeline.state(at: Day(year: 2020, month: 6, day: 6)!)
+        let json = StateOutput.json(state)
+        #expect(json == StateOutput.json(t.timeline.state(at: Day(year: 2020, month: 6, day: 6)!)))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["date"] as? String == "2020-06-06")
+        let places = try #require(object?["places"] as? [[String: Any]])
+        let sirte = try #require(places.first { $0["id"] as? String == "sirte" })
+        #expect(sirte["controller"] as? String == "contested")
+        #expect(Set(sirte.keys).isSuperset(of: ["id", "name", "name_ar", "lat", "lon", "controller", "since", "source"]))
+        let geo = try JSONSerialization.jsonObject(with: Data(StateOutput.geoJSON(state).utf8)) as? [String: Any]
+        #expect((geo?["features"] as? [Any])?.count == 6)
+        let csv = try CSV.parse(StateOutput.csv(state))
+        #expect(csv.first?.fields == ["id", "name", "name_ar", "lat", "lon", "controller", "since", "source"])
+        #expect(csv.count == 7)
+        #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+    }
+
+    @Test func unknownControllerIsNullInJSON() throws {
+        let t = try Theatre.load(directory: good)
+        let json = StateOutput.json(t.timeline.state(at: Day(year: 2019, month: 1, day: 1)!))
+        #expect(json.contains("\"controller\":null,\"since\":null,\"source\":null"))
+    }
+}
+
+@Suite struct TheatreCascadeTests {
+    /// A faction row with a bad colour is one error, not one more per event of that faction.
+    @Test func aBadFactionRowDoesNotCascadeIntoTheEvents() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-cascade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = Fixture.url("theatre-good")
+        let settings = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+            .replacingOccurrences(of: "../gazetteer.tsv", with: "gazetteer.tsv")
+        try settings.write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: good.appendingPathComponent("events.tsv"), to: folder.appendingPathComponent("events.tsv"))
+        try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
+        try "id\tname\tname_ar\tcolor\tshort\ngna\tGNA\t\t#1f3f8f\tGNA\nlna\tLNA\t\tamber\tLNA\n"
+            .write(to: folder.appendingPathComponent("factions.tsv"), atomically: true, encoding: .utf8)
+        let diagnostics = Theatre.check(directory: folder)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.field == "color")
+    }
+}
