@@ -26,12 +26,17 @@ public struct ResolveOptions: Sendable {
 public struct Gazetteer: Sendable {
     public private(set) var places: [Place]
     private var byID: [String: Int]
-    /// Names exactly as written in the data.
-    private var byExactName: [String: [NameRef]]
-    /// Distinct normalised keys, their owners, and the fuzzy index over them.
+    /// Names exactly as written in the data: the first place with the name,
+    /// and in `moreExact` the rare others (one small value each, no array per
+    /// name, which keeps loading 20,000 places fast).
+    private var byExactName: [String: NameRef]
+    private var moreExact: [String: [NameRef]]
+    /// Distinct normalised keys, their first owner (more in `moreOwners`), and
+    /// the fuzzy index over them.
     private var keys: [NameKey]
     private var keyNumbers: [NameKey: Int]
-    private var owners: [[NameRef]]
+    private var owners: [NameRef]
+    private var moreOwners: [Int: [NameRef]]
     private var fuzzy: FuzzyIndex
 
     /// One name of one place: indexes into `places` and the place's `allNames`.
@@ -55,16 +60,28 @@ public struct Gazetteer: Sendable {
         self.places = places
         byID = [:]
         byExactName = [:]
+        moreExact = [:]
         keys = []
         keyNumbers = [:]
         owners = []
+        moreOwners = [:]
         fuzzy = FuzzyIndex(keys: [])
+        // Sized up front: growing a dictionary of 100,000 names rehashes it many times.
         byID.reserveCapacity(places.count)
+        let names = places.reduce(0) { $0 + $1.alternateNames.count + 2 }
+        byExactName.reserveCapacity(names)
+        keyNumbers.reserveCapacity(names)
+        keys.reserveCapacity(names)
+        owners.reserveCapacity(names)
         for (i, place) in places.enumerated() {
             if byID[place.id] == nil { byID[place.id] = i }
             for (n, name) in place.allNames.enumerated() {
                 let ref = NameRef(place: Int32(i), name: Int32(n))
-                byExactName[name, default: []].append(ref)
+                if let first = byExactName[name] {
+                    if first.place != ref.place { moreExact[name, default: []].append(ref) }
+                } else {
+                    byExactName[name] = ref
+                }
                 for key in Self.indexKeys(of: name) { addKey(key, ref) }
             }
         }
@@ -74,12 +91,21 @@ public struct Gazetteer: Sendable {
     private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
         guard !key.isEmpty else { return }
         if let k = keyNumbers[key] {
-            if !owners[k].contains(where: { $0.place == ref.place }) { owners[k].append(ref) }
+            if !owners(ofKey: k).contains(where: { $0.place == ref.place }) { moreOwners[k, default: []].append(ref) }
         } else {
             keyNumbers[key] = keys.count
             keys.append(key)
-            owners.append([ref])
+            owners.append(ref)
         }
+    }
+
+    private func owners(ofKey k: Int) -> [NameRef] {
+        [owners[k]] + (moreOwners[k] ?? [])
+    }
+
+    private func exactOwners(of name: String) -> [NameRef] {
+        guard let first = byExactName[name] else { return [] }
+        return [first] + (moreExact[name] ?? [])
     }
 
     /// The keys a name is indexed under: its own, and for a name with a
@@ -87,7 +113,8 @@ public struct Gazetteer: Sendable {
     /// the bare name finds every place that bears it.
     static func indexKeys(of name: String) -> [NameKey] {
         let key = NameKey(name)
-        guard let open = name.firstIndex(of: "("), open > name.startIndex else { return [key] }
+        // Searched as bytes: Character search would cost more than the key itself.
+        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return [key] }
         let bare = NameKey(String(name[..<open]))
         return bare == key || bare.isEmpty ? [key] : [key, bare]
     }
@@ -101,7 +128,16 @@ public struct Gazetteer: Sendable {
 
     /// Places that have a name with this normalised key.
     func places(withKey key: NameKey) -> [Int] {
-        keyNumbers[key].map { owners[$0].map { Int($0.place) } } ?? []
+        keyNumbers[key].map { owners(ofKey: $0).map { Int($0.place) } } ?? []
+    }
+
+    /// The query without surrounding white space; cheap when there is none,
+    /// which is nearly always.
+    static func trimmed(_ query: String) -> String {
+        let scalars = query.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return query }
+        return query.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Resolves one name, Arabic or Latin, to its place.
@@ -112,8 +148,8 @@ public struct Gazetteer: Sendable {
     /// later step only runs when the earlier ones found nothing. A query
     /// nothing is close to gets no match, not the nearest junk.
     public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) -> Resolution {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= Self.maximumQueryLength else {
+        let trimmed = Self.trimmed(query)
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= Self.maximumQueryLength else {
             return Resolution(query: query, match: nil, alternatives: [])
         }
         var found: [Int32: Candidate] = [:]
@@ -124,15 +160,18 @@ public struct Gazetteer: Sendable {
             found[ref.place] = Candidate(place: place, score: score, method: method,
                                          matchedName: place.allNames[Int(ref.name)])
         }
-        for ref in byExactName[trimmed] ?? [] { offer(ref, Self.exactScore, .exact) }
+        for ref in exactOwners(of: trimmed) { offer(ref, Self.exactScore, .exact) }
+        if !found.isEmpty {
+            return Ranking.resolution(for: query, candidates: Array(found.values), options: options)
+        }
         let key = NameKey(trimmed)
         if let k = keyNumbers[key] {
-            for ref in owners[k] { offer(ref, Self.normalizedScore, .normalized) }
+            for ref in owners(ofKey: k) { offer(ref, Self.normalizedScore, .normalized) }
         }
         if found.isEmpty {
             for fallback in key.fallbacks {
                 guard let k = keyNumbers[fallback] else { continue }
-                for ref in owners[k] { offer(ref, Self.fallbackScore, .normalized) }
+                for ref in owners(ofKey: k) { offer(ref, Self.fallbackScore, .normalized) }
             }
         }
         if found.isEmpty, !key.isEmpty {
@@ -140,7 +179,7 @@ public struct Gazetteer: Sendable {
             for hit in fuzzy.search(key.scalars, limit: limit) {
                 let length = max(key.count, keys[hit.key].count)
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
-                for ref in owners[hit.key] { offer(ref, score, .fuzzy) }
+                for ref in owners(ofKey: hit.key) { offer(ref, score, .fuzzy) }
             }
         }
         return Ranking.resolution(for: query, candidates: Array(found.values), options: options)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontlineCore
 import Gazetteer
+import Synchronization
 import Timeline
 
 /// `frontline resolve`: any spelling of a place, Arabic or Latin, to the place.
@@ -78,18 +79,32 @@ struct Resolve: ParsableCommand {
         let queries: [ResolveQuery] = names == ["-"]
             ? ResolveQuery.lines(of: FileHandle.standardInput.readDataToEndOfFile())
             : names.map { ResolveQuery(line: 0, text: $0, error: nil) }
-        var results: [ResolveOutput.Row] = []
-        results.reserveCapacity(queries.count)
-        for q in queries {
-            if let error = q.error {
-                printError("stdin:\(q.line): \(error)")
-                results.append(.init(query: q.text, resolution: nil, error: error))
-            } else {
-                results.append(.init(query: q.text, resolution: gazetteer.resolve(q.text, options: options), error: nil))
-            }
-        }
+        for q in queries { if let error = q.error { printError("stdin:\(q.line): \(error)") } }
+        let results = Self.resolveAll(queries, in: gazetteer, options: options)
         let text = json ? ResolveOutput.json(results) : ResolveOutput.table(results)
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Resolves every query, in input order. Long inputs (`resolve -` over a
+    /// whole event log) are cut into chunks resolved on all cores: the
+    /// gazetteer is an immutable value, safe to share.
+    static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [ResolveOutput.Row] {
+        @Sendable func rows(_ slice: ArraySlice<ResolveQuery>) -> [ResolveOutput.Row] {
+            slice.map { q in
+                q.error == nil
+                    ? ResolveOutput.Row(query: q.text, resolution: gazetteer.resolve(q.text, options: options), error: nil)
+                    : ResolveOutput.Row(query: q.text, resolution: nil, error: q.error)
+            }
+        }
+        let chunk = 2_000
+        guard queries.count > chunk else { return rows(queries[...]) }
+        let chunks = (queries.count + chunk - 1) / chunk
+        let done = Mutex([[ResolveOutput.Row]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { i in
+            let part = rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)])
+            done.withLock { $0[i] = part }
+        }
+        return done.withLock { $0.flatMap { $0 } }
     }
 
     /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
@@ -119,7 +134,7 @@ struct Resolve: ParsableCommand {
 }
 
 /// One line of `resolve -` input: its text, or why it cannot be a query.
-struct ResolveQuery {
+struct ResolveQuery: Sendable {
     let line: Int
     let text: String
     let error: String?

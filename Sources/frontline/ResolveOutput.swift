@@ -3,7 +3,7 @@ import Gazetteer
 
 /// How `frontline resolve` prints its results: a JSON array or an aligned table.
 enum ResolveOutput {
-    struct Row {
+    struct Row: Sendable {
         let query: String
         let resolution: Resolution?
         let error: String?

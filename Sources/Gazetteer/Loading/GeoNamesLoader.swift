@@ -47,16 +47,23 @@ enum GeoNamesLoader {
     }
 
     private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Outcome {
+        // The line is checked as UTF-8 once; its fields are then cut by byte offsets.
+        guard let text = String(validating: line, as: UTF8.self) else {
+            return .problem(field: nil, "the line is not valid UTF-8")
+        }
         var fields: [Substring] = []
         fields.reserveCapacity(columnCount)
-        var start = 0
-        for i in 0...line.count where i == line.count || line[i] == 0x09 {
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self) else {
-                return .problem(field: nil, "column \(fields.count + 1) is not valid UTF-8")
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x09 {
+                fields.append(text[start..<index])
+                start = utf8.index(after: index)
             }
-            fields.append(Substring(text))
-            start = i + 1
+            index = utf8.index(after: index)
         }
+        fields.append(text[start..<utf8.endIndex])
         guard fields.count == columnCount else {
             return .problem(field: nil, "\(fields.count) tab-separated columns where a GeoNames dump has \(columnCount)")
         }
@@ -77,8 +84,13 @@ enum GeoNamesLoader {
         var alternates: [String] = []
         let ascii = String(fields[2])
         if !ascii.isEmpty, ascii != name { alternates.append(ascii) }
-        for alternate in fields[3].split(separator: ",") where !alternate.isEmpty && alternate != name && alternate != ascii {
-            alternates.append(String(alternate))
+        let list = fields[3]
+        var from = list.utf8.startIndex
+        for i in list.utf8.indices where list.utf8[i] == UInt8(ascii: ",") || list.utf8.index(after: i) == list.utf8.endIndex {
+            let to = list.utf8[i] == UInt8(ascii: ",") ? i : list.utf8.endIndex
+            let alternate = String(list[from..<to])
+            from = list.utf8.index(after: i)
+            if !alternate.isEmpty, alternate != name, alternate != ascii { alternates.append(alternate) }
         }
         // GeoNames lists the Arabic name among the alternates; the first one becomes name_ar.
         let arabic = alternates.first(where: ArabicNormalizer.isArabic) ?? ""

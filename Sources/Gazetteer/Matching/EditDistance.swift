@@ -47,12 +47,14 @@ enum EditDistance {
 
     /// How many edits a key of this length may take and still match: none for
     /// three letters or fewer (too many short names are one letter apart), then
-    /// one, two, three as names grow.
+    /// one, two, three as names grow. Three only from 15 letters: at 11–14 the
+    /// bigram filter lets through so many keys at three edits that a lookup
+    /// costs several times more, for names that two edits already catch.
     static func threshold(forLength length: Int) -> Int {
         switch length {
         case ..<4: return 0
         case 4...6: return 1
-        case 7...10: return 2
+        case 7...14: return 2
         default: return 3
         }
     }

@@ -1,11 +1,16 @@
 /// Finds the keys within a small edit distance of a query key, fast.
 ///
-/// A bigram count filter comes first: k edits (with transpositions) destroy at
-/// most 3k of the L + 1 padded bigrams of a key of length L, so a key that
-/// shares fewer than L + 1 − 3k bigrams with the query cannot be within k, and
-/// is never compared. The survivors go through a banded, early-exit edit
-/// distance. Bigrams are hashed into a fixed table; a hash collision only lets
-/// an extra key through to the exact check, it never hides a match.
+/// Three filters, cheapest first, each a lower bound on the distance so none
+/// can hide a match:
+/// 1. Positional bigrams: k edits (with transpositions) destroy at most 3k of
+///    the L + 1 padded bigrams of a key of length L, and move the others by at
+///    most k places. Only keys whose length is within k are looked up. A key sharing fewer than L + 1 − 3k bigrams, each within
+///    k places of where the query has it, is never looked at again.
+/// 2. Letter counts: the letters one string has and the other lacks, counted
+///    with multiplicity, need one edit each (transpositions keep counts).
+/// 3. A banded, early-exit edit distance on what is left.
+/// (bigram, position, key length) triples are hashed into a fixed table; a collision only
+/// lets an extra key through to the next filter.
 struct FuzzyIndex: Sendable {
     /// Every key's scalars, one after another.
     private let storage: [UInt32]
@@ -15,8 +20,11 @@ struct FuzzyIndex: Sendable {
     private let bucketStarts: [Int32]
     /// Key numbers, grouped by bigram bucket.
     private let postings: [Int32]
+    /// For each key, which of 64 letter bins it uses: one load tells whether a
+    /// key has letters the query lacks, before its letters are read.
+    private let letterMasks: [UInt64]
 
-    private static let bucketBits = 16
+    private static let bucketBits = 18
     private static let bucketMask = (1 << bucketBits) - 1
     /// Pads both ends so that a key's first and last letters weigh like the others.
     private static let startMark: UInt32 = 0x1_0000_0, endMark: UInt32 = 0x1_0000_1
@@ -33,13 +41,16 @@ struct FuzzyIndex: Sendable {
         // one flat array, no per-bucket allocation).
         var counts = [Int32](repeating: 0, count: (1 << Self.bucketBits) + 1)
         for k in keys.indices {
-            Self.forEachBucket(storage, Int(starts[k]), Int(starts[k + 1])) { counts[$0 + 1] += 1 }
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            Self.forEachBigram(storage, from, to) { counts[Self.bucket($0, $1, $2, to - from) + 1] += 1 }
         }
         for b in 1..<counts.count { counts[b] += counts[b - 1] }
         var fill = counts
         var postings = [Int32](repeating: 0, count: Int(counts[counts.count - 1]))
         for k in keys.indices {
-            Self.forEachBucket(storage, Int(starts[k]), Int(starts[k + 1])) { bucket in
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            Self.forEachBigram(storage, from, to) { a, b, position in
+                let bucket = Self.bucket(a, b, position, to - from)
                 postings[Int(fill[bucket])] = Int32(k)
                 fill[bucket] += 1
             }
@@ -48,24 +59,33 @@ struct FuzzyIndex: Sendable {
         self.starts = starts
         self.bucketStarts = counts
         self.postings = postings
+        self.letterMasks = keys.map(\.scalars).map(Self.mask)
     }
 
     var keyCount: Int { starts.count - 1 }
 
-    @inline(__always)
-    private static func bucket(_ a: UInt32, _ b: UInt32) -> Int {
-        let h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA6B)
-        return Int((h ^ (h >> 15)) & UInt32(bucketMask))
+    private static func mask(_ scalars: [UInt32]) -> UInt64 {
+        scalars.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
     }
 
     @inline(__always)
-    private static func forEachBucket(_ s: [UInt32], _ from: Int, _ to: Int, _ body: (Int) -> Void) {
+    private static func bucket(_ a: UInt32, _ b: UInt32, _ position: Int, _ keyLength: Int) -> Int {
+        var h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA6B) ^ (UInt32(truncatingIfNeeded: position) &* 0xC2B2_AE35)
+            ^ (UInt32(truncatingIfNeeded: keyLength) &* 0x1656_67B1)
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        return Int((h ^ (h >> 13)) & UInt32(bucketMask))
+    }
+
+    /// Calls `body` with each padded bigram of `s[from..<to]` and its position.
+    @inline(__always)
+    private static func forEachBigram(_ s: [UInt32], _ from: Int, _ to: Int, _ body: (UInt32, UInt32, Int) -> Void) {
         var previous = startMark
         for i in from..<to {
-            body(bucket(previous, s[i]))
+            body(previous, s[i], i - from)
             previous = s[i]
         }
-        body(bucket(previous, endMark))
+        body(previous, endMark, to - from)
     }
 
     /// Key numbers within `limit` edits of `query`, with their distances.
@@ -75,29 +95,55 @@ struct FuzzyIndex: Sendable {
         guard limit > 0, needed > 0, keyCount > 0 else { return [] }
         var hits: [Int32] = []
         var results: [(key: Int, distance: Int)] = []
-        var counters = [UInt16](repeating: 0, count: keyCount)
+        // One byte a key, saturating: 255 shared bigrams is more than any bound needs.
+        var counters = [UInt8](repeating: 0, count: keyCount)
         counters.withUnsafeMutableBufferPointer { counter in
             postings.withUnsafeBufferPointer { postings in
+                // A bigram at position i of the query can only survive k edits
+                // at positions i − k … i + k of a key whose length is within k.
                 var queryBuckets: [Int] = []
-                queryBuckets.reserveCapacity(length + 1)
-                Self.forEachBucket(query, 0, length) { queryBuckets.append($0) }
+                queryBuckets.reserveCapacity((length + 1) * (2 * limit + 1) * (2 * limit + 1))
+                Self.forEachBigram(query, 0, length) { a, b, i in
+                    for keyLength in max(1, length - limit)...(length + limit) {
+                        for position in max(0, i - limit)...min(keyLength, i + limit) {
+                            queryBuckets.append(Self.bucket(a, b, position, keyLength))
+                        }
+                    }
+                }
                 for b in queryBuckets {
                     for p in Int(bucketStarts[b])..<Int(bucketStarts[b + 1]) {
                         let k = Int(postings[p])
-                        counter[k] &+= 1
-                        if counter[k] == needed { hits.append(Int32(k)) }
+                        let c = counter[k]
+                        if c == 255 { continue }
+                        counter[k] = c + 1
+                        if Int(c) + 1 == needed { hits.append(Int32(k)) }
                     }
                 }
             }
         }
+        // Letter counts of the query, folded into 64 bins (a fold only merges
+        // letters, which can only lower the bound).
+        var letters = [Int16](repeating: 0, count: 64)
+        for s in query { letters[Int(s & 63)] += 1 }
+        let queryMask = Self.mask(query)
         storage.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { q in
                 for k in hits {
                     let from = Int(starts[Int(k)]), to = Int(starts[Int(k) + 1])
                     let keyLength = to - from
                     guard abs(keyLength - length) <= limit,
-                          Int(counters[Int(k)]) >= max(keyLength, length) + 1 - 3 * limit else { continue }
+                          Int(counters[Int(k)]) >= max(keyLength, length) + 1 - 3 * limit,
+                          (letterMasks[Int(k)] & ~queryMask).nonzeroBitCount <= limit,
+                          (queryMask & ~letterMasks[Int(k)]).nonzeroBitCount <= limit else { continue }
                     let candidate = UnsafeBufferPointer(rebasing: all[from..<to])
+                    var missing = 0   // key letters the query lacks
+                    for s in candidate {
+                        letters[Int(s & 63)] -= 1
+                        if letters[Int(s & 63)] < 0 { missing += 1 }
+                    }
+                    for s in candidate { letters[Int(s & 63)] += 1 }
+                    let extra = length - (keyLength - missing)   // query letters the key lacks
+                    guard max(missing, extra) <= limit else { continue }
                     if let d = EditDistance.bounded(q, candidate, limit: limit) {
                         results.append((Int(k), d))
                     }

@@ -31,6 +31,8 @@ enum Ranking {
     }
 
     static func resolution(for query: String, candidates: [Candidate], options: ResolveOptions) -> Resolution {
+        // The common case, one place: nothing to rank.
+        if candidates.count == 1 { return Resolution(query: query, match: candidates[0], alternatives: []) }
         var ranked = candidates.sorted(by: precedes)
         guard let best = ranked.first else { return Resolution(query: query, match: nil, alternatives: []) }
         // Only candidates about as good as the best compete; weaker ones are not

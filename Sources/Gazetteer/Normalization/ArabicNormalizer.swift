@@ -5,7 +5,7 @@
 /// end, and with the article ال and a proclitic (و ب ل ف ك) glued on. All of
 /// those collapse here, so that العُربان, العربان and والعربان give one key.
 enum ArabicNormalizer {
-    /// Appends the folded scalars of one name to `words`, one array per word.
+    /// The folded words of one Arabic-script name, each without its article.
     /// Separators (spaces, punctuation) end a word; marks and tatweel vanish.
     static func words(of name: String) -> [[UInt32]] {
         var words: [[UInt32]] = []

@@ -11,47 +11,67 @@ import Foundation
 enum LatinNormalizer {
     /// Article spellings (after case folding) dropped when they stand as their
     /// own word before another word: `al-Asabaa`, `As Sidrah`, `Wadi ar-Rabi`.
-    static let articles: Set<[UInt32]> = Set([
+    static let articles: [String] = [
         "al", "el", "il", "ul", "ad", "adh", "ed", "ag", "ak",
         "ash", "as", "es", "at", "ath", "et", "az", "ez", "ar", "er", "an", "en",
-    ].map { Array($0.unicodeScalars.map(\.value)) })
+    ]
+
+    /// Whether a word is one of ``articles``; a scan of a short list, cheaper
+    /// than building a value to look up in a set, for every word of 100,000 names.
+    private static func isArticle(_ word: ArraySlice<UInt32>) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        return articles.contains { article in
+            article.utf8.count == word.count && zip(article.utf8, word).allSatisfy { UInt32($0) == $1 }
+        }
+    }
 
     /// Marks that stand for ʿayn or hamza, or are typographic apostrophes;
     /// they vanish without splitting the word (Sha'afin → shaafin).
-    private static let apostrophes: Set<UInt32> = [0x27, 0x60, 0xB4, 0x2BC, 0x2BE, 0x2BF, 0x2BB, 0x2018, 0x2019, 0x2032, 0x02C8]
+    private static func isApostrophe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x27, 0x60, 0xB4, 0x2BC, 0x2BE, 0x2BF, 0x2BB, 0x2018, 0x2019, 0x2032, 0x02C8: return true
+        default: return false
+        }
+    }
 
-    static func words(of name: String) -> [[UInt32]] {
-        var words: [[UInt32]] = []
-        var word: [UInt32] = []
+    /// Appends the key of `name` to `key`: words split on anything that is not
+    /// a letter or digit, articles dropped, each word folded, no spaces.
+    static func appendKey(of name: String, to key: inout [UInt32]) {
+        // One buffer of letters and the end of each word in it: no array per word.
+        var letters: [UInt32] = []
+        letters.reserveCapacity(name.utf8.count)
+        var ends: [Int] = []
         func endWord() {
-            if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
+            if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
         }
         for scalar in name.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 switch v {
-                case 0x41...0x5A: word.append(v + 0x20)
-                case 0x61...0x7A, 0x30...0x39: word.append(v)
+                case 0x41...0x5A: letters.append(v + 0x20)
+                case 0x61...0x7A, 0x30...0x39: letters.append(v)
                 case 0x27, 0x60: continue
                 default: endWord()
                 }
-            } else if apostrophes.contains(v) || (0x0300...0x036F).contains(v) {
+            } else if isApostrophe(v) || (0x0300...0x036F).contains(v) {
                 continue
             } else if (0x0660...0x0669).contains(v) {
-                word.append(v - 0x0660 + 0x30)
+                letters.append(v - 0x0660 + 0x30)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                appendFolded(scalar, to: &word)
+                appendFolded(scalar, to: &letters)
             } else {
                 endWord()
             }
         }
         endWord()
-        // An article is dropped only when a name follows it: "El" alone stays.
-        var kept: [[UInt32]] = []
-        for (i, w) in words.enumerated() where !(i < words.count - 1 && articles.contains(w)) {
-            kept.append(w)
+        var start = 0
+        for (i, end) in ends.enumerated() {
+            defer { start = end }
+            let word = letters[start..<end]
+            // An article is dropped only when a name follows it: "El" alone stays.
+            if i < ends.count - 1, isArticle(word) { continue }
+            fold(word, into: &key)
         }
-        return kept.map(folded)
     }
 
     /// A letter outside ASCII: its accents stripped (é → e, ṭ → t), a few
@@ -79,24 +99,25 @@ enum LatinNormalizer {
     private static let a = ascii("a"), e = ascii("e"), h = ascii("h"), i = ascii("i"), o = ascii("o"), u = ascii("u")
     private static let y = ascii("y"), q = ascii("q"), g = ascii("g"), k = ascii("k"), c = ascii("c"), s = ascii("s")
     private static let d = ascii("d"), t = ascii("t"), p = ascii("p"), f = ascii("f"), j = ascii("j")
-    private static let vowels: Set<UInt32> = [a, e, i, o, u, y]
 
-    /// The spelling rules on one word, then doubled letters collapsed.
-    static func folded(_ word: [UInt32]) -> [UInt32] {
+    private static func isVowel(_ v: UInt32) -> Bool { v == a || v == e || v == i || v == o || v == u || v == y }
+
+    /// The spelling rules on one word, appended to `out`. Doubled letters are
+    /// collapsed later, over the whole key.
+    static func fold(_ word: ArraySlice<UInt32>, into out: inout [UInt32]) {
         var w = word
+        var last: UInt32? = nil
         // Ta marbuta and silent final e: Tarhunah, Kikleh → -a; Sirte, Ghariane → no e.
-        if w.count > 3, w[w.count - 1] == h, w[w.count - 2] == a || w[w.count - 2] == e {
-            w.removeLast()
-            w[w.count - 1] = a
-        } else if w.count > 3, w[w.count - 1] == e, !vowels.contains(w[w.count - 2]) {
-            w.removeLast()
+        if w.count > 3, w[w.endIndex - 1] == h, w[w.endIndex - 2] == a || w[w.endIndex - 2] == e {
+            w = w.dropLast(2)
+            last = a
+        } else if w.count > 3, w[w.endIndex - 1] == e, !isVowel(w[w.endIndex - 2]) {
+            w = w.dropLast()
         }
-        var out: [UInt32] = []
-        out.reserveCapacity(w.count)
-        var index = 0
-        while index < w.count {
+        var index = w.startIndex
+        while index < w.endIndex {
             let ch = w[index]
-            let next = index + 1 < w.count ? w[index + 1] : 0
+            let next = index + 1 < w.endIndex ? w[index + 1] : 0
             var emit = ch
             var width = 1
             switch (ch, next) {
@@ -119,7 +140,7 @@ enum LatinNormalizer {
             out.append(emit)
             index += width
         }
-        return out
+        if let last { out.append(last) }
     }
 
     /// A query with the article glued on (Alasabaa, Elwatiya): the key without it.

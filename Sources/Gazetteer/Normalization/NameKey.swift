@@ -10,16 +10,20 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The key of a name in any script.
     init(_ name: String) {
-        let words = ArabicNormalizer.isArabic(name) ? ArabicNormalizer.words(of: name) : LatinNormalizer.words(of: name)
         var joined: [UInt32] = []
-        for w in words { joined.append(contentsOf: w) }
-        // Doubled letters collapse across word joins too (Ain Nakhla / Ainakhla),
-        // but not in Arabic, where a written double (ككلة) is part of the name.
-        if !ArabicNormalizer.isArabic(name) {
-            var collapsed: [UInt32] = []
-            collapsed.reserveCapacity(joined.count)
-            for s in joined where collapsed.last != s { collapsed.append(s) }
-            joined = collapsed
+        if ArabicNormalizer.isArabic(name) {
+            for w in ArabicNormalizer.words(of: name) { joined.append(contentsOf: w) }
+        } else {
+            LatinNormalizer.appendKey(of: name, to: &joined)
+            // Doubled letters collapse across word joins too (Ain Nakhla /
+            // Ainakhla), but not in Arabic, where a written double (ككلة) is
+            // part of the name.
+            var kept = 0
+            for s in joined where kept == 0 || joined[kept - 1] != s {
+                joined[kept] = s
+                kept += 1
+            }
+            joined.removeLast(joined.count - kept)
         }
         scalars = joined
     }
