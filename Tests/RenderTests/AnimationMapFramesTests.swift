@@ -18,7 +18,7 @@ import Timeline
 
     @Test func reusedFramesHaveTheSamePixelsAsWholeRenders() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan(for: plan))
+        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
         let whole = try MapRenderer()
         for frame in plan.frames {
             let fast = try decodeRGB(try drawer.draw(frame))
@@ -34,14 +34,14 @@ import Timeline
 
     @Test func aScaleThatSplitsAPixelRowFallsBackToWholeFrames() throws {
         let setup = try Self.setup(scale: 1.37), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan(for: plan))
+        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
         _ = try decodeRGB(try drawer.draw(plan.frames[0]))
         #expect(drawer.headerRows == nil || drawer.counts.headerOnly == 0)
     }
 
     @Test func labelsStayPutAcrossFrames() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan(for: plan))
+        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
         var seen: [String: SceneRect] = [:]
         for frame in plan.frames {
             let scene = try drawer.scene(for: frame)
@@ -59,7 +59,7 @@ import Timeline
 
     @Test func framesCarryTheirDateAndRingChangedPlaces() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan(for: plan))
+        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
         func rings(_ scene: MapScene) -> [SymbolItem] {
             func collect(_ items: [SceneItem]) -> [SymbolItem] {
                 items.flatMap { item -> [SymbolItem] in
@@ -82,14 +82,14 @@ import Timeline
 
     @Test func svgFramesAreTheSameBytesEveryTime() throws {
         let setup = try Self.setup(format: .svg), plan = try Self.plan(step: .event)
-        let labels = try setup.labelPlan(for: plan)
+        let labels = try setup.labelPlan()
         let a = try MapFrameDrawer(setup: setup, labels: labels), b = try MapFrameDrawer(setup: setup, labels: labels)
         for frame in plan.frames {
             let first = try a.draw(frame), second = try b.draw(frame)
             #expect(first == second, "frame \(frame.number)")
             #expect(String(decoding: first, as: UTF8.self).hasPrefix("<?xml"))
         }
-        #expect(try setup.labelPlan(for: plan) == labels)
+        #expect(try setup.labelPlan() == labels)
     }
 
     @Test func aJobWritesFramesAndTheIndex() throws {

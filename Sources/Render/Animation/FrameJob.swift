@@ -46,7 +46,7 @@ public struct FrameJob: Sendable {
     /// the index when every frame is there. A cancelled run writes no index.
     public func write(to folder: URL, cancellation: CancellationToken = CancellationToken(),
                       progress: (@Sendable () -> Void)? = nil) throws -> FrameRunReport {
-        let labels = try setup.labelPlan(for: plan)
+        let labels = try setup.labelPlan()
         let setup = self.setup
         let runner = FrameRunner(plan: plan, folder: folder, fileExtension: fileExtension, jobs: jobs,
                                  cancellation: cancellation, progress: progress)

@@ -57,14 +57,14 @@ public struct MapFrameSetup: Sendable {
         return (renderer, composer)
     }
 
-    /// Label positions for a whole plan, decided once so labels stay put from
-    /// frame to frame: every place of the timeline is laid out, whether or not
-    /// it is known yet on a given day.
+    /// Label positions for every frame of a run, decided once so labels stay put
+    /// from frame to frame: every place of the timeline is laid out, whether or
+    /// not it is known yet on a given day, so the plan does not depend on the range.
     ///
     /// Places are ranked by importance alone, not by whether they change within
     /// the plan: over a long range dozens of places change, and putting them
     /// first would push the capital's label out to a leader line.
-    public func labelPlan(for plan: FramePlan) throws -> LabelPlan {
+    public func labelPlan() throws -> LabelPlan {
         let (_, composer) = try makeComposer()
         return try composer.planLabels(for: timeline.places)
     }
