@@ -72,15 +72,34 @@ struct Animate: ParsableCommand {
                 throw SystemError("I/O", "cannot create a temporary folder: \(error.localizedDescription)")
             }
             defer { try? FileManager.default.removeItem(at: frames) }
-            let report = try options.run(job, into: frames)
+            // Ctrl-C stays a clean stop until the end: while frames are drawn, while
+            // the APNG is assembled, and while ffmpeg (which gets the same Ctrl-C
+            // from the terminal) encodes. Whatever is half-made is deleted.
+            let token = CancellationToken()
+            let signals = SignalCancellation(token: token)
+            defer { signals.stop() }
+            let report = try options.run(job, into: frames, token: token)
             let timing = FrameTiming(frameMilliseconds: frameMilliseconds, holdLastMilliseconds: holdLastMilliseconds)
             let start = Date()
+            func cancelled() -> ExitCode {
+                printError("cancelled (\(token.cancellationReason ?? "signal")): \(out) was not written")
+                return ExitCode(130)
+            }
             if let ffmpeg {
-                try FFmpeg.encode(executable: ffmpeg, format: format, plan: job.plan, folder: frames, timing: timing, output: output)
+                do {
+                    try FFmpeg.encode(executable: ffmpeg, format: format, plan: job.plan, folder: frames, timing: timing, output: output)
+                } catch where token.isCancelled {
+                    throw cancelled()
+                }
                 print("wrote \(out): \(report.written) frames drawn in \(frontline.timing(report)), encoded by ffmpeg in "
                       + String(format: "%.2f s", Date().timeIntervalSince(start)))
             } else {
-                let summary = try AnimationAssembler.apng(plan: job.plan, folder: frames, timing: timing, to: output)
+                let summary: APNGWriter.Summary
+                do {
+                    summary = try AnimationAssembler.apng(plan: job.plan, folder: frames, timing: timing, to: output, cancellation: token)
+                } catch is CancellationError {
+                    throw cancelled()
+                }
                 let merged = summary.framesGiven - summary.framesStored
                 print("wrote \(out): \(summary.framesStored) APNG frames" + (merged > 0 ? " (\(merged) identical merged)" : "")
                       + ", \(summary.bytes / 1024) KB; \(report.written) frames drawn in \(frontline.timing(report))")

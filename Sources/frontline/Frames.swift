@@ -100,17 +100,14 @@ struct FrameOptions: ParsableArguments {
         return FrameJob(setup: setup, plan: plan, jobs: jobs)
     }
 
-    /// Runs the job into `folder` with Ctrl-C turned into a clean stop and a
-    /// progress bar on a terminal. Exits 130 when cancelled.
-    func run(_ job: FrameJob, into folder: URL) throws -> FrameRunReport {
-        let token = CancellationToken()
-        let signals = SignalCancellation(token: token)
-        defer { signals.stop() }
+    /// Runs the job into `folder` with a progress bar on a terminal. Exits 130
+    /// when `token` is cancelled (the caller turns Ctrl-C into that).
+    func run(_ job: FrameJob, into folder: URL, token: CancellationToken) throws -> FrameRunReport {
         let bar = ProgressBar(total: job.plan.frames.count, label: "frames")
         let report = try job.write(to: folder, cancellation: token, progress: { bar.advance() })
         bar.finish()
         if report.cancelled {
-            printError("cancelled (\(token.cancellationReason ?? "signal")): \(report.written) of \(report.planned) frames were written whole; no partial files, no frames.tsv")
+            printError("cancelled (\(token.cancellationReason ?? "signal")) after \(report.written) of \(report.planned) frames; nothing half-written is left")
             throw ExitCode(130)
         }
         return report
@@ -174,7 +171,10 @@ struct Frames: ParsableCommand {
         try reportingErrors {
             let job = try options.job(format: OutputFormat(rawValue: format)!)
             try prepare(folder)
-            let report = try options.run(job, into: folder)
+            let token = CancellationToken()
+            let signals = SignalCancellation(token: token)
+            defer { signals.stop() }
+            let report = try options.run(job, into: folder, token: token)
             print("wrote \(report.written) frames to \(out) in \(timing(report))")
         }
     }

@@ -134,4 +134,20 @@ func pngChunkTypes(_ data: Data) -> [String] {
             #expect(pngChunkTypes(data).last == "IEND", "\(name) is not whole")
         }
     }
+
+    @Test func interruptingAnimateLeavesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["animate", "--from", "2019-04-04", "--to", "2020-06-05", "--out", folder.appendingPathComponent("war.png").path,
+                             "--size", "800x600", "--jobs", "2"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(700_000)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

@@ -37,10 +37,15 @@ public struct FrameTiming: Hashable, Sendable {
 /// Puts frames written by ``FrameJob`` together into one animation file.
 public enum AnimationAssembler {
     /// An APNG of the PNG frames in `folder`, in plan order; returns what was written.
-    public static func apng(plan: FramePlan, folder: URL, timing: FrameTiming, to output: URL) throws -> APNGWriter.Summary {
+    ///
+    /// Throws `CancellationError` when `cancellation` is set between two frames;
+    /// the half-made file is deleted then, as on any error.
+    public static func apng(plan: FramePlan, folder: URL, timing: FrameTiming, to output: URL,
+                            cancellation: CancellationToken = CancellationToken()) throws -> APNGWriter.Summary {
         let writer = try APNGWriter(url: output)
         do {
             for (i, frame) in plan.frames.enumerated() {
+                if cancellation.isCancelled { throw CancellationError() }
                 let url = folder.appendingPathComponent(plan.fileName(of: frame, extension: "png"))
                 let data: Data
                 do { data = try Data(contentsOf: url) } catch {
