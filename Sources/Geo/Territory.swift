@@ -60,7 +60,8 @@ public struct Zone: Sendable, Hashable {
 }
 
 /// The front between two factions: the boundary between the ground of one and
-/// the ground of the other, smoothed, as polylines in metres.
+/// the ground of the other, smoothed, as polylines in metres. Its vertices are
+/// vertices of the zones on both sides: it lies exactly on their shared edge.
 ///
 /// Where a contested zone involving both factions lies between them, the front
 /// runs along both edges of that band (faction A | contested, contested |

@@ -10,8 +10,8 @@ import Timeline
 /// clipped to the land. Contested places give contested zones. No data is the
 /// land no piece covers. Fronts are the Voronoi edges between cells of
 /// opposing sides, cut where the pieces are cut, clipped to the land, merged
-/// and smoothed (see `TerritoryFront`, which also says how contested zones
-/// take part).
+/// (see `TerritoryFront`, which also says how contested zones take part), then
+/// smoothed together with the zone edges they run along.
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).
@@ -21,6 +21,11 @@ import Timeline
 public final class TerritoryBuilder {
     /// Distance in metres beyond which a place claims no ground.
     public let reachMeters: Double
+    /// Chaikin passes that round the fronts and the zone edges along them
+    /// (3 by default; 0 keeps the straight Voronoi edges). Either way a front
+    /// runs exactly on the boundary between the zones it separates (see
+    /// `TerritoryZoneSmoothing`).
+    public var frontSmoothingPasses = TerritoryFront.defaultSmoothingPasses
 
     let context: GEOSContext
     let land: GEOSGeometry
@@ -114,7 +119,9 @@ public final class TerritoryBuilder {
         // Slivers left by floating-point noding along the coast are not "no data".
         let noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
 
-        let fronts = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, grid: grid, builder: self)
+        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, builder: self)
+        let fronts = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
+                                                       passes: frontSmoothingPasses, context: context)
         return Territory(zones: zones, fronts: fronts, noData: noData)
     }
 

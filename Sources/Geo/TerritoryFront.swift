@@ -17,11 +17,12 @@ enum TerritoryFront {
     /// Clearance in metres a smoothed front keeps from every controlled or
     /// contested place it bends past (unknown places take no side).
     static let placeClearance = 500.0
-    /// Chaikin corner-cutting passes.
-    static let smoothingPasses = 3
+    /// Chaikin corner-cutting passes by default (`TerritoryBuilder.frontSmoothingPasses`).
+    static let defaultSmoothingPasses = 3
 
+    /// The fronts, unsmoothed: every vertex is a vertex of the zones on both sides.
     static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double],
-                       grid: TerritoryGrid, builder: TerritoryBuilder) throws -> [FrontLine] {
+                       builder: TerritoryBuilder) throws -> [FrontLine] {
         let points = sites.map(\.point)
         var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
         for (k, ring) in cells.rings.enumerated() where cells.owner[k] >= 0 {
@@ -57,8 +58,9 @@ enum TerritoryFront {
                 lines = try lines.intersection(builder.land).lineMerge()
             }
             try lines.normalize()
-            let smoothed = try lines.lines().map { smooth($0, places: grid) }
-            if !smoothed.isEmpty { fronts.append(FrontLine(between: pair, lines: smoothed)) }
+            // Unsmoothed here: `TerritoryZoneSmoothing` smooths fronts and zone edges together.
+            let raw = try lines.lines()
+            if !raw.isEmpty { fronts.append(FrontLine(between: pair, lines: raw)) }
         }
         return fronts
     }
@@ -87,9 +89,9 @@ enum TerritoryFront {
     /// off. A corner whose triangle (grown by `placeClearance`) holds a place
     /// is kept as it is, so no place ends up on the other side of the front.
     /// End points stay fixed.
-    static func smooth(_ line: [PlanarPoint], places: TerritoryGrid) -> [PlanarPoint] {
+    static func smooth(_ line: [PlanarPoint], places: TerritoryGrid, passes: Int = defaultSmoothingPasses) -> [PlanarPoint] {
         var current = line
-        for _ in 0..<smoothingPasses where current.count > 2 {
+        for _ in 0..<max(passes, 0) where current.count > 2 {
             var next: [PlanarPoint] = [current[0]]
             next.reserveCapacity(current.count * 2)
             for i in 1..<(current.count - 1) {

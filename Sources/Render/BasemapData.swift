@@ -32,50 +32,17 @@ public struct BasemapGeometry: Sendable {
         self.borders = borders
     }
 
-    /// Reads the three GeoJSON files. Throws ``DataError`` naming the file on bad JSON.
+    /// The renderer's copy of Geo's basemap.
+    public init(_ basemap: Basemap) {
+        self.init(countries: basemap.countries.map {
+            Country(iso3: $0.iso3, nameEnglish: $0.nameEnglish, nameArabic: $0.nameArabic, polygons: $0.polygons)
+        }, coast: basemap.coast, borders: basemap.borders)
+    }
+
+    /// Reads the three GeoJSON files with Geo's reader (a theatre's basemap, or
+    /// a test fixture). Throws ``DataError`` naming the file on bad GeoJSON.
     public static func load(countries: URL, coast: URL, borders: URL) throws -> BasemapGeometry {
-        func features(_ url: URL) throws -> [[String: Any]] {
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw DataError(at: SourceLocation(file: url.path, line: 0), "cannot read the basemap file: \(error.localizedDescription)")
-            }
-            guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let list = root["features"] as? [[String: Any]] else {
-                throw DataError(at: SourceLocation(file: url.path, line: 0), "not a GeoJSON FeatureCollection")
-            }
-            return list
-        }
-        func point(_ any: Any) -> GeoPoint? {
-            guard let c = any as? [Double], c.count >= 2 else { return nil }
-            return GeoPoint(latitude: c[1], longitude: c[0])
-        }
-        func line(_ any: Any) -> [GeoPoint] { (any as? [Any] ?? []).compactMap(point) }
-        func polygon(_ any: Any) -> [[GeoPoint]] { (any as? [Any] ?? []).map(line) }
-        func polygons(_ geometry: [String: Any]?) -> [[[GeoPoint]]] {
-            guard let g = geometry, let c = g["coordinates"] else { return [] }
-            switch g["type"] as? String {
-            case "Polygon": return [polygon(c)]
-            case "MultiPolygon": return (c as? [Any] ?? []).map(polygon)
-            default: return []
-            }
-        }
-        func lines(_ geometry: [String: Any]?) -> [[GeoPoint]] {
-            guard let g = geometry, let c = g["coordinates"] else { return [] }
-            switch g["type"] as? String {
-            case "LineString": return [line(c)]
-            case "MultiLineString", "Polygon": return (c as? [Any] ?? []).map(line)
-            case "MultiPolygon": return (c as? [Any] ?? []).flatMap { polygon($0) }
-            default: return []
-            }
-        }
-        let countryList = try features(countries).map { f -> Country in
-            let props = f["properties"] as? [String: Any] ?? [:]
-            return Country(iso3: props["iso3"] as? String ?? "", nameEnglish: props["name_en"] as? String ?? "",
-                           nameArabic: props["name_ar"] as? String ?? "", polygons: polygons(f["geometry"] as? [String: Any]))
-        }
-        return BasemapGeometry(countries: countryList,
-                               coast: try features(coast).flatMap { lines($0["geometry"] as? [String: Any]) },
-                               borders: try features(borders).flatMap { lines($0["geometry"] as? [String: Any]) })
+        BasemapGeometry(try Basemap.load(countries: countries, coast: coast, borders: borders))
     }
 }
 

@@ -43,7 +43,10 @@ extension MapComposer {
         let symbols = places.compactMap { p in where_[p.id].map { symbolRect(p, at: $0) } }
         // Keep room for the legend at its largest, whatever the day shows.
         let furniture = arrangeFurniture(symbols: symbols, legendSize: TextSize(width: Double(width) * 0.25, height: 200))
-        return try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
+        var plan = try planLabels(for: places, emphasised: emphasised, obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
+        plan.insetRect = furniture.inset
+        plan.legendArea = furniture.legend
+        return plan
     }
 
     /// Under 150 m a pixel the map is a city plan: about 240 km across at 1600 px.
@@ -69,14 +72,14 @@ extension MapComposer {
             return a != b ? a > b : $0.id < $1.id
         }
         var placed: [SceneRect] = []
-        var plan = LabelPlan(labels: [:], dropped: [], leaders: [:])
+        var plan = LabelPlan(labels: [:], dropped: [], leaders: [:], insetRect: nil, legendArea: nil)
         let area = mapArea.insetBy(3)
         let symbolRects = Array(symbols.values)
         func free(_ r: SceneRect, own: String) -> Bool {
             guard area.contains(r) else { return false }
             for f in furniture where f.intersects(r) { return false }
             // A gap between labels, or two names read as one ("صبراتةزوارة").
-            let padded = r.insetBy(-2.5)
+            let padded = r.insetBy(-4)
             for p in placed where p.intersects(padded) { return false }
             for (id, s) in symbols where id != own && s.intersects(r) { return false }
             return true
@@ -222,8 +225,15 @@ extension MapComposer {
         let legendEntries = legendRows(factions: factions.filter { onMap.contains($0.id) }, contested: hasContested,
                                        unknown: hasUnknown, air: hasAir, changed: hasChanged, changedSince: changedSince,
                                        zones: territory != nil)
-        let furniture = arrangeFurniture(symbols: shown.map { symbolRect($0.place, at: where_[$0.place.id]!) },
+        var furniture = arrangeFurniture(symbols: shown.map { symbolRect($0.place, at: where_[$0.place.id]!) },
                                          legendSize: legendSize(entries: legendEntries))
+        if let inset = labels?.insetRect, let area = labels?.legendArea {
+            // Keep to the plan's corners: the legend sits in the corner of the area reserved for it.
+            let size = legendSize(entries: legendEntries)
+            let left = area.x + area.width / 2 < Double(width) / 2, top = area.y + area.height / 2 < mapArea.y + mapArea.height / 2
+            furniture = (inset, SceneRect(x: left ? area.x : area.maxX - size.width, y: top ? area.y : area.maxY - size.height,
+                                          width: size.width, height: size.height))
+        }
         let plan = try labels ?? planLabels(for: shown.map(\.place), emphasised: changed,
                                              obstacles: furnitureRects(inset: furniture.inset, legend: furniture.legend))
         for s in shown.sorted(by: { $0.place.id < $1.place.id }) {

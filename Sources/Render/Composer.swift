@@ -51,6 +51,10 @@ public struct LabelPlan: Sendable, Hashable {
     public var dropped: [String]
     /// Leader lines from symbol edge to label box, by place id.
     public var leaders: [String: [ScenePoint]]
+    /// Where the plan kept the inset and the legend; a scene drawn with the plan
+    /// puts them there, so no frame's legend lands on a planned label.
+    public var insetRect: SceneRect?
+    public var legendArea: SceneRect?
 }
 
 /// Turns the state of one day into a ``MapScene`` for one view, size and language.

@@ -46,7 +46,7 @@ extension MapComposer {
         let b = GeoPoint(latitude: c.latitude, longitude: c.longitude + 0.25)
         let pts = try projector.projectPoints([a, b])
         let px = hypot(pts[1].x - pts[0].x, pts[1].y - pts[0].y) / metresPerPixel
-        let metres = ellipsoidalDistance(from: a, to: b)
+        let metres = geodesicDistance(from: a, to: b)
         let pxPerKm = px / (metres / 1000)
         let candidates = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
         let km = candidates.last { Double($0) * pxPerKm <= 180 } ?? 1

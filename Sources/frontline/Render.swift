@@ -138,7 +138,16 @@ struct Render: ParsableCommand {
             let (changed, since) = timeline.recentChanges(at: request.day)
 
             let renderer = try MapRenderer()
-            let projector = try ConicProjector(crs: crs ?? settings.crs)
+            let projector: Projection
+            do { projector = try Projection(crs: crs ?? settings.crs) } catch let error as SystemError where crs != nil {
+                // A CRS typed on the command line that PROJ refuses is bad usage, with PROJ's reason.
+                throw ValidationError("--crs '\(crs!)': \(error.message)")
+            }
+            // Zones reach a set distance in metres and the map is fitted in CRS units:
+            // a CRS in degrees (EPSG:4326) would draw nonsense zones, so refuse it.
+            if try projector.project(box: box).width < 360 {
+                throw ValidationError("--crs '\(crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
+            }
             let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,

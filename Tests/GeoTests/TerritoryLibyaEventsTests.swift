@@ -73,10 +73,48 @@ import Timeline
         let end = try Day.parse("2020-12-31")
         while day < end {
             for weighted in [false, true] {
-                try TerritoryChecks.validate(try builder.build(Self.places(theatre, on: day, at: projected, weighted: weighted)),
-                                             land: builder)
+                let places = Self.places(theatre, on: day, at: projected, weighted: weighted)
+                let territory = try builder.build(places)
+                try TerritoryChecks.validate(territory, land: builder)
+                // Every place on land lies in its own controller's zone, smoothing included.
+                let context = builder.context
+                var zones: [Control: GEOSPreparedGeometry] = [:]
+                for zone in territory.zones {
+                    zones[zone.controller] = try GEOSPreparedGeometry(try TerritoryChecks.geometry(zone.polygons, context))
+                }
+                for place in places where place.control != .unknown {
+                    let point = try GEOSGeometry.point(place.point, context: context)
+                    guard try builder.preparedLand.contains(point) else { continue }
+                    var control = place.control
+                    if case .contested(let ids) = control { control = .contested(Array(Set(ids)).sorted()) }
+                    #expect(try zones[control]?.covers(point) == true, "\(day) \(place.id) \(place.control)")
+                }
             }
             day = Day(ordinal: day.ordinal + 15)
+        }
+    }
+
+    /// The same checks through the theatre's own basemap (Natural Earth 1:10m)
+    /// and PROJ projection, weighted by kind, as `render` and `state` use them.
+    @Test(arguments: [("2020-05-25", "tripoli", "gna", "tarhuna", "lna"), ("2020-06-10", "tarhuna", "gna", "sirte", "lna")])
+    func realBasemapAndProjection(date: String, west: String, westSide: String, east: String, eastSide: String) throws {
+        let theatre = try Self.theatre()
+        let geometry = try TheatreGeometry(settings: theatre.settings, basemap: try Basemap.load(theatre.settings.basemap))
+        let state = theatre.timeline.state(at: try Day.parse(date))
+        let territory = try geometry.territory(for: state)
+        try TerritoryChecks.validate(territory, land: geometry.builder)
+        func point(_ id: String) throws -> PlanarPoint {
+            try geometry.projection.project(try #require(state.places.first { $0.place.id == id }).place.location)
+        }
+        #expect(try TerritoryChecks.controller(at: try point(west), in: territory, builder: geometry.builder) == .faction(westSide))
+        #expect(try TerritoryChecks.controller(at: try point(east), in: territory, builder: geometry.builder) == .faction(eastSide))
+        let front = try #require(territory.fronts.first { $0.between == ["gna", "lna"] })
+        let context = geometry.builder.context
+        let lines = try GEOSGeometry.collection(
+            GEOS_MULTILINESTRING, taking: front.lines.map { try GEOSGeometry.lineString($0, context: context) }, context: context)
+        if date == "2020-05-25" {
+            let road = try GEOSGeometry.lineString([try point(west), try point(east)], context: context)
+            #expect(try lines.distance(to: road) == 0, "the GNA–LNA front crosses the line from \(west) to \(east)")
         }
     }
 }

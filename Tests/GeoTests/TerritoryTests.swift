@@ -88,6 +88,27 @@ private let twoSides = [
         #expect(abs(xs[0] - 30_000) < 1 && abs(xs[1] - 70_000) < 1)
     }
 
+    /// Smoothed or not, the front runs exactly along the edges of the zones on both sides.
+    @Test(arguments: [0, 1, 3])
+    func frontsRunOnTheZoneEdges(passes: Int) throws {
+        let builder = try TerritoryBuilder(land: [square], reachMeters: 30_000)
+        builder.frontSmoothingPasses = passes
+        let places = [place("a1", .faction("a"), 20, 20), place("a2", .faction("a"), 45, 60), place("a3", .faction("a"), 15, 85),
+                      place("b1", .faction("b"), 70, 25), place("b2", .faction("b"), 60, 75), place("b3", .faction("b"), 90, 55)]
+        let territory = try builder.build(places)
+        try TerritoryChecks.validate(territory, land: builder)
+        for p in places {
+            #expect(try TerritoryChecks.controller(at: p.point, in: territory, builder: builder) == p.control)
+        }
+        let front = try #require(territory.fronts.first)
+        for zone in territory.zones {
+            let vertices = Set(zone.polygons.flatMap { $0.exterior + $0.holes.flatMap { $0 } })
+            for line in front.lines { for p in line { #expect(vertices.contains(p)) } }
+        }
+        let unsmoothed = 3 + 2  // at least: the raw line here has more than three vertices
+        #expect(front.lines.map(\.count).reduce(0, +) >= (passes == 0 ? 2 : unsmoothed))
+    }
+
     @Test func contestedIdsInAnyOrderMakeOneZone() throws {
         let builder = try TerritoryBuilder(land: [square], reachMeters: 200_000)
         let territory = try builder.build([

@@ -62,7 +62,7 @@ enum Fixture {
 
     static func composer(view: GeoBox = tripoliView, width: Int = 800, height: Int = 600, scale: Double = 1,
                          language: MapLanguage = .en, renderer: MapRenderer) throws -> MapComposer {
-        try MapComposer(projector: try ConicProjector(crs: crs), basemap: try basemap(), view: view, overview: libyaView,
+        try MapComposer(projector: try Projection(crs: crs), basemap: try basemap(), view: view, overview: libyaView,
                         homeCountry: "LBY", width: width, height: height, scale: scale, language: language,
                         caption: caption, measurer: renderer)
     }

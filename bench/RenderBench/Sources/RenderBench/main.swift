@@ -42,7 +42,7 @@ let view = settings.view(named: "west")!.box
 let overview = settings.view(named: "libya")!.box
 
 func composer(_ renderer: MapRenderer, language: MapLanguage = .en) throws -> MapComposer {
-    try MapComposer(projector: try ConicProjector(crs: settings.crs), basemap: basemap, view: view, overview: overview,
+    try MapComposer(projector: try Projection(crs: settings.crs), basemap: basemap, view: view, overview: overview,
                     homeCountry: settings.country, width: 1600, height: 1200, scale: 1, language: language,
                     caption: caption, measurer: renderer)
 }

@@ -53,6 +53,8 @@ func places(_ n: Int) -> [TerritoryPlace] {
 }
 
 let builder = try TerritoryBuilder(land: [land], reachMeters: 60_000)
+// PASSES=0 times the build without front smoothing (the zones' edges unchanged).
+if let p = ProcessInfo.processInfo.environment["PASSES"], let n = Int(p) { builder.frontSmoothingPasses = n }
 // Sizes may be given as arguments (e.g. `TerritoryBench 150` for profiling).
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 for n in sizes.isEmpty ? [150, 5_000] : sizes {
