@@ -52,7 +52,7 @@ public struct Gazetteer: Sendable {
     static let fuzzyCeiling = 0.85
     /// Candidates within this much of the best score make the query ambiguous.
     public static let ambiguityMargin = 0.1
-    /// Queries longer than this (in characters) are refused: no place name is
+    /// Queries longer than this (in Unicode scalars) are refused: no place name is
     /// that long, and it bounds the cost of one lookup.
     public static let maximumQueryLength = 200
 
