@@ -52,7 +52,7 @@ public struct Gazetteer: Sendable {
     static let fuzzyCeiling = 0.85
     /// Candidates within this much of the best score make the query ambiguous.
     public static let ambiguityMargin = 0.1
-    /// Queries longer than this (in characters) are refused: no place name is
+    /// Queries longer than this (in Unicode scalars) are refused: no place name is
     /// that long, and it bounds the cost of one lookup.
     public static let maximumQueryLength = 200
 
@@ -103,9 +103,16 @@ public struct Gazetteer: Sendable {
         [owners[k]] + (moreOwners[k] ?? [])
     }
 
-    private func exactOwners(of name: String) -> [NameRef] {
-        guard let first = byExactName[name] else { return [] }
-        return [first] + (moreExact[name] ?? [])
+    /// Calls `body` with every owner of key number `k`, building no array.
+    private func forEachOwner(ofKey k: Int, _ body: (NameRef) -> Void) {
+        body(owners[k])
+        if !moreOwners.isEmpty, let more = moreOwners[k] { more.forEach(body) }
+    }
+
+    private func forEachExactOwner(of name: String, _ body: (NameRef) -> Void) {
+        guard let first = byExactName[name] else { return }
+        body(first)
+        if !moreExact.isEmpty, let more = moreExact[name] { more.forEach(body) }
     }
 
     /// The keys a name is indexed under: its own, and for a name with a
@@ -152,26 +159,28 @@ public struct Gazetteer: Sendable {
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= Self.maximumQueryLength else {
             return Resolution(query: query, match: nil, alternatives: [])
         }
-        var found: [Int32: Candidate] = [:]
+        // The best candidate per place; a handful at most, so a plain array.
+        var found: [(place: Int32, candidate: Candidate)] = []
         func offer(_ ref: NameRef, _ score: Double, _ method: MatchMethod) {
             let place = places[Int(ref.place)]
             if let box = options.within, !box.contains(place.location) { return }
-            if let old = found[ref.place], old.score >= score { return }
-            found[ref.place] = Candidate(place: place, score: score, method: method,
-                                         matchedName: place.allNames[Int(ref.name)])
+            let old = found.firstIndex { $0.place == ref.place }
+            if let old, found[old].candidate.score >= score { return }
+            let candidate = Candidate(place: place, score: score, method: method, matchedName: place.allNames[Int(ref.name)])
+            if let old { found[old].candidate = candidate } else { found.append((ref.place, candidate)) }
         }
-        for ref in exactOwners(of: trimmed) { offer(ref, Self.exactScore, .exact) }
+        forEachExactOwner(of: trimmed) { offer($0, Self.exactScore, .exact) }
         if !found.isEmpty {
-            return Ranking.resolution(for: query, candidates: Array(found.values), options: options)
+            return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
         }
         let key = NameKey(trimmed)
         if let k = keyNumbers[key] {
-            for ref in owners(ofKey: k) { offer(ref, Self.normalizedScore, .normalized) }
+            forEachOwner(ofKey: k) { offer($0, Self.normalizedScore, .normalized) }
         }
         if found.isEmpty {
             for fallback in key.fallbacks {
                 guard let k = keyNumbers[fallback] else { continue }
-                for ref in owners(ofKey: k) { offer(ref, Self.fallbackScore, .normalized) }
+                forEachOwner(ofKey: k) { offer($0, Self.fallbackScore, .normalized) }
             }
         }
         if found.isEmpty, !key.isEmpty {
@@ -179,9 +188,9 @@ public struct Gazetteer: Sendable {
             for hit in fuzzy.search(key.scalars, limit: limit) {
                 let length = max(key.count, keys[hit.key].count)
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
-                for ref in owners(ofKey: hit.key) { offer(ref, score, .fuzzy) }
+                forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }
             }
         }
-        return Ranking.resolution(for: query, candidates: Array(found.values), options: options)
+        return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
     }
 }

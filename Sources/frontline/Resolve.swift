@@ -153,9 +153,9 @@ struct ResolveQuery: Sendable {
                                            error: "line \(i + 1) is not valid UTF-8"))
                 continue
             }
-            if text.count > Gazetteer.maximumQueryLength {
+            if text.unicodeScalars.count > Gazetteer.maximumQueryLength {
                 result.append(ResolveQuery(line: i + 1, text: String(text.prefix(64)) + "…",
-                                           error: "line \(i + 1) is \(text.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)"))
+                                           error: "line \(i + 1) is \(text.unicodeScalars.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)"))
                 continue
             }
             result.append(ResolveQuery(line: i + 1, text: text, error: nil))

@@ -15,6 +15,14 @@ enum ResolveOutput {
     /// round-trip form: the same input always gives the same bytes.
     static func json(_ rows: [Row]) -> String {
         var out = "[\n"
+        // A place's object is written once and reused: 100,000 queries name far fewer places.
+        var objects: [String: String] = [:]
+        func place(_ p: Place) -> String {
+            if let done = objects[p.id] { return done }
+            let text = placeObject(p)
+            objects[p.id] = text
+            return text
+        }
         for (i, row) in rows.enumerated() {
             out += "  {\"query\": " + string(row.query)
             if let match = row.resolution?.match {
@@ -34,17 +42,25 @@ enum ResolveOutput {
         return out + "]\n"
     }
 
-    private static func place(_ p: Place) -> String {
+    private static func placeObject(_ p: Place) -> String {
         "{\"id\": \(string(p.id)), \"name\": \(string(p.name)), \"name_ar\": \(string(p.nameArabic)), "
             + "\"lat\": \(p.latitude), \"lon\": \(p.longitude), \"kind\": \(string(p.kind.rawValue))}"
     }
 
-    private static func score(_ s: Double) -> String {
-        String(format: "%.3f", s)
+    /// A score with three decimals, `0.950`. Written by hand: `String(format:)`
+    /// costs more than the lookup itself.
+    static func score(_ s: Double) -> String {
+        let thousandths = Int((max(0, s) * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
     /// A JSON string literal (RFC 8259 escapes; everything else as UTF-8).
     static func string(_ s: String) -> String {
+        // Nearly every name needs no escape at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -69,6 +85,14 @@ enum ResolveOutput {
         let nameWidth = min(32, rows.compactMap { $0.resolution?.match?.place.name.count }.max() ?? 0)
         let arabicWidth = min(24, rows.compactMap { $0.resolution?.match?.place.nameArabic.count }.max() ?? 0)
         var out = ""
+        // Each place's columns are formatted once (`String(format:)` is slow).
+        var formatted: [String: String] = [:]
+        func columns(_ p: Place) -> String {
+            if let done = formatted[p.id] { return done }
+            let text = pad(p.name, nameWidth) + "  " + pad(p.nameArabic, arabicWidth) + "  " + coordinates(p) + "  "
+            formatted[p.id] = text
+            return text
+        }
         for row in rows {
             out += pad(row.query, width) + "  →  "
             if let error = row.error {
@@ -80,8 +104,7 @@ enum ResolveOutput {
                 continue
             }
             let p = match.place
-            out += pad(p.name, nameWidth) + "  " + pad(p.nameArabic, arabicWidth) + "  "
-            out += coordinates(p) + "  " + pad(match.method.rawValue, 10) + " " + score(match.score) + "\n"
+            out += columns(p) + pad(match.method.rawValue, 10) + " " + score(match.score) + "\n"
             if resolution.isAmbiguous {
                 let others = resolution.alternatives.map { "\($0.place.name) (\($0.place.kind.rawValue), \(coordinates($0.place)))" }
                 out += String(repeating: " ", count: width + 5) + "ambiguous: also " + others.joined(separator: "; ")
