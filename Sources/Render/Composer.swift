@@ -98,7 +98,7 @@ public final class MapComposer {
     ///   - overview: the box the locator inset shows (the whole theatre).
     ///   - homeCountry: ISO3 of the theatre's country, drawn lighter than its neighbours.
     ///   - width, height: the canvas in layout px; `scale` multiplies into device px.
-    public init(projector: MapProjector, basemap: BasemapGeometry, view: GeoBox, overview: GeoBox, homeCountry: String,
+    public init(projector: MapProjector, basemap: Basemap, view: GeoBox, overview: GeoBox, homeCountry: String,
                 width: Int, height: Int, scale: Double, language: MapLanguage, caption: MapCaption,
                 measurer: TextMeasuring) throws {
         self.projector = projector

@@ -148,7 +148,7 @@ struct Render: ParsableCommand {
             if try projector.project(box: box).width < 360 {
                 throw ValidationError("--crs '\(crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
             }
-            let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
+            let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
                                      eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)

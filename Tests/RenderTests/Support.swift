@@ -50,9 +50,9 @@ enum Fixture {
         })
     }
 
-    static func basemap() throws -> BasemapGeometry {
+    static func basemap() throws -> Basemap {
         let dir = fixtures.appendingPathComponent("basemap")
-        return try BasemapGeometry.load(countries: dir.appendingPathComponent("countries.geojson"),
+        return try Basemap.load(countries: dir.appendingPathComponent("countries.geojson"),
                                         coast: dir.appendingPathComponent("coast.geojson"),
                                         borders: dir.appendingPathComponent("borders.geojson"))
     }

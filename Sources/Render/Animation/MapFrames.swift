@@ -7,7 +7,7 @@ import Timeline
 /// Everything a frame worker needs to build its own renderer: plain values,
 /// made once on the calling thread and handed to every worker.
 public struct MapFrameSetup: Sendable {
-    public var basemap: BasemapGeometry
+    public var basemap: Basemap
     /// The CRS as a PROJ string; each worker makes its own projector from it.
     public var crs: String
     public var view: GeoBox
@@ -28,7 +28,7 @@ public struct MapFrameSetup: Sendable {
     /// How far zones of control reach from their places, metres; nil draws no zones.
     public var zoneReachMeters: Double?
 
-    public init(basemap: BasemapGeometry, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
+    public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
                 height: Int, scale: Double, language: MapLanguage, caption: MapCaption, factions: [Faction],
                 timeline: ControlTimeline, format: OutputFormat, zoneReachMeters: Double? = nil) {
         self.basemap = basemap

@@ -35,7 +35,7 @@ let state = ControlState(date: Day(year: 2020, month: 6, day: 5)!, places: place
     let control: Control = p.id == "tarhuna" ? .contested(["gna", "lna"]) : p.longitude < 14.5 ? .faction("gna") : .faction("lna")
     return PlaceState(place: p, control: control, since: nil, event: nil)
 })
-let basemap = try BasemapGeometry.load(countries: settings.basemap.countries, coast: settings.basemap.coast, borders: settings.basemap.borders)
+let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast, borders: settings.basemap.borders)
 let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: 174, eventsPath: "maps/libya/events.tsv",
                          basemapCredit: settings.basemapCredit)
 let view = settings.view(named: "west")!.box
