@@ -16,26 +16,7 @@ struct FrameOptions: ParsableArguments {
     @Option(help: ArgumentHelp("1d (daily), 7d (weekly), any Nd, or event (the first day, then each day control changed).", valueName: "step"))
     var step: String = "1d"
 
-    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
-    var view: String?
-
-    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
-    var bbox: String?
-
-    @Option(help: ArgumentHelp("Canvas size in layout pixels, 1 to 16000 a side (after --scale).", valueName: "WxH"))
-    var size: String = "1600x1200"
-
-    @Option(help: "Pixel density: 2 draws the same layout at twice the pixels.")
-    var scale: Double = 1
-
-    @Option(help: "Names in en (English), ar (Arabic) or both.")
-    var lang: String = "en"
-
-    @Option(help: "A PROJ string (+proj=lcc ...); default: the theatre's CRS.")
-    var crs: String?
-
-    @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
-    var zones = true
+    @OptionGroup var map: MapOptions
 
     // Optional, not defaulted to the core count, so --help reads the same on every machine.
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Worker threads, 1 to 256; default: the number of cores.", valueName: "N"))
@@ -49,23 +30,6 @@ struct FrameOptions: ParsableArguments {
         guard FrameStep(parsing: step) != nil else { throw ValidationError("--step '\(step)': use 1d, 7d, any Nd (N ≥ 1) or event") }
         guard from <= to else { throw ValidationError("--from \(from) is after --to \(to); give the earlier day first") }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
-        guard MapLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)': use en, ar or both") }
-        guard scale > 0, scale <= 8, scale.isFinite else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
-        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
-        _ = try canvas()
-    }
-
-    /// Width and height in layout px.
-    func canvas() throws -> (width: Int, height: Int) {
-        let dims = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard dims.count == 2, let w = Int(dims[0]), let h = Int(dims[1]) else {
-            throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT, for example 1600x1200")
-        }
-        let pw = Double(w) * scale, ph = Double(h) * scale
-        guard w >= 1, h >= 1, pw >= 1, ph >= 1, pw <= 16000, ph <= 16000 else {
-            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be 1 to 16000 px")
-        }
-        return (w, h)
     }
 
     /// Loads the theatre and makes the job: the frame plan and the map setup.
@@ -73,19 +37,7 @@ struct FrameOptions: ParsableArguments {
     func job(format: OutputFormat) throws -> FrameJob {
         let loaded = try theatre.load()
         let settings = loaded.settings
-        let box: GeoBox
-        if let bbox {
-            guard let b = GeoBox(parsing: bbox) else {
-                throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N")
-            }
-            box = b
-        } else {
-            let name = view ?? settings.defaultView
-            guard let v = settings.view(named: name) else {
-                throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
-            }
-            box = v.box
-        }
+        let box = try map.extent(in: settings)
         let timeline = loaded.timeline
         if let first = timeline.firstDay, to < first {
             throw ValidationError("--to \(to) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
@@ -94,9 +46,9 @@ struct FrameOptions: ParsableArguments {
         do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!) } catch let e as FramePlan.PlanError {
             throw ValidationError(e.description)
         }
-        let (w, h) = try canvas()
-        let setup = try MapFrameSetup(theatre: loaded, view: box, crs: crs, width: w, height: h, scale: scale,
-                                      language: MapLanguage(rawValue: lang)!, format: format, zones: zones)
+        let (w, h) = try map.canvas()
+        let setup = try MapFrameSetup(theatre: loaded, view: box, crs: map.crs, width: w, height: h, scale: map.scale,
+                                      language: try map.language(), format: format, zones: map.zones)
         return FrameJob(setup: setup, plan: plan, jobs: jobs)
     }
 

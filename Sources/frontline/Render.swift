@@ -34,32 +34,13 @@ struct Render: ParsableCommand {
     @Option(help: "The day to draw, YYYY-MM-DD.")
     var date: String
 
-    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
-    var view: String?
-
-    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
-    var bbox: String?
-
     @Option(help: ArgumentHelp("Where to write; the extension picks the format unless --format is given. Default frontline-<date>.<format>.", valueName: "file"))
     var out: String?
 
     @Option(help: "png, svg or pdf.")
     var format: String?
 
-    @Option(help: ArgumentHelp("Canvas size in layout pixels, 1 to 16000 a side (after --scale).", valueName: "WxH"))
-    var size: String = "1600x1200"
-
-    @Option(help: "Pixel density: 2 draws the same layout at twice the pixels (PNG), or twice the page size (SVG, PDF).")
-    var scale: Double = 1
-
-    @Option(help: "Names in en (English), ar (Arabic) or both.")
-    var lang: String = "en"
-
-    @Option(help: "A PROJ string (+proj=lcc ...) or EPSG:nnnn; default: the theatre's CRS.")
-    var crs: String?
-
-    @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
-    var zones = true
+    @OptionGroup var map: MapOptions
 
     @OptionGroup var theatre: TheatreOptions
 
@@ -76,17 +57,8 @@ struct Render: ParsableCommand {
     func request() throws -> Request {
         let day: Day
         do { day = try Day.parse(date) } catch { throw ValidationError("--date: \(error)") }
-        let dims = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard dims.count == 2, let w = Int(dims[0]), let h = Int(dims[1]) else {
-            throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT, for example 1600x1200")
-        }
-        guard scale > 0, scale <= 8, scale.isFinite else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
-        let pw = Double(w) * scale, ph = Double(h) * scale
-        guard w >= 1, h >= 1, pw <= 16000, ph <= 16000, pw >= 1, ph >= 1 else {
-            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be 1 to 16000 px")
-        }
-        guard let language = MapLanguage(rawValue: lang) else { throw ValidationError("--lang '\(lang)': use en, ar or both") }
-        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
+        let (w, h) = try map.canvas()
+        let language = try map.language()
         var chosen: OutputFormat
         if let format {
             guard let f = OutputFormat(rawValue: format.lowercased()) else {
@@ -119,19 +91,7 @@ struct Render: ParsableCommand {
         try reportingErrors {
             let loaded = try theatre.load(covering: request.day)
             let settings = loaded.settings
-            let box: GeoBox
-            if let bbox {
-                guard let b = GeoBox(parsing: bbox) else {
-                    throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N")
-                }
-                box = b
-            } else {
-                let name = view ?? settings.defaultView
-                guard let v = settings.view(named: name) else {
-                    throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
-                }
-                box = v.box
-            }
+            let box = try map.extent(in: settings)
             let timeline = loaded.timeline
             let overview = settings.views.max { $0.box.area < $1.box.area }?.box ?? box
             let state = timeline.state(at: request.day)
@@ -139,14 +99,14 @@ struct Render: ParsableCommand {
 
             let renderer = try MapRenderer()
             let projector: Projection
-            do { projector = try Projection(crs: crs ?? settings.crs) } catch let error as SystemError where crs != nil {
+            do { projector = try Projection(crs: map.crs ?? settings.crs) } catch let error as SystemError where map.crs != nil {
                 // A CRS typed on the command line that PROJ refuses is bad usage, with PROJ's reason.
-                throw ValidationError("--crs '\(crs!)': \(error.message)")
+                throw ValidationError("--crs '\(map.crs!)': \(error.message)")
             }
             // Zones reach a set distance in metres and the map is fitted in CRS units:
             // a CRS in degrees (EPSG:4326) would draw nonsense zones, so refuse it.
             if try projector.project(box: box).width < 360 {
-                throw ValidationError("--crs '\(crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
+                throw ValidationError("--crs '\(map.crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
             }
             let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
@@ -154,8 +114,8 @@ struct Render: ParsableCommand {
                                      eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
             let composer = try MapComposer(projector: projector, basemap: basemap, view: box, overview: overview,
                                            homeCountry: settings.country, width: request.width, height: request.height,
-                                           scale: scale, language: request.language, caption: caption, measurer: renderer)
-            let territory = zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
+                                           scale: map.scale, language: request.language, caption: caption, measurer: renderer)
+            let territory = map.zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
             let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since,
                                              territory: territory)
             let data = try renderer.render(scene, as: request.format)
