@@ -50,7 +50,7 @@ public struct GeoJSONFeature: Hashable, Sendable {
 /// MultiPoint, LineString, MultiLineString, Polygon and MultiPolygon geometries.
 /// Features whose geometry is `null` are skipped (RFC 7946 allows them).
 public enum GeoJSONReader {
-    /// - Throws: `DataError` naming `file` and what is wrong (line 0: the whole file).
+    /// - Throws: `DataError` naming `file`, the line, and what is wrong.
     public static func read(contentsOf url: URL, name: String? = nil) throws -> [GeoJSONFeature] {
         let file = name ?? url.path
         let data: Data
@@ -63,31 +63,39 @@ public enum GeoJSONReader {
     }
 
     /// - Parameter file: the name used in error messages.
-    /// - Throws: `DataError` naming `file` and what is wrong.
+    /// - Throws: `DataError` naming `file`, the line, and what is wrong.
     public static func read(data: Data, file: String) throws -> [GeoJSONFeature] {
-        var parser = Parser(file: file)
-        let root: Any
+        let root: JSONValue
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [])
+            // `JSONParser.parse` throws only JSONSyntaxError, but Data.withUnsafeBytes
+            // is `rethrows`, so the compiler sees an untyped error.
+            root = try data.withUnsafeBytes { raw in try JSONParser.parse(raw.bindMemory(to: UInt8.self)) }
+        } catch let error as JSONSyntaxError {
+            throw DataError(at: SourceLocation(file: file, line: error.line), "not valid JSON: \(error.message)")
         } catch {
-            throw parser.fail("not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "parse error"))")
+            throw DataError(at: SourceLocation(file: file, line: 0), "not valid JSON: \(error)")
         }
+        var parser = Parser(file: file)
         return try parser.document(root)
     }
 
+    /// Turns parsed JSON into features; `path` ("feature 3") and `line` say
+    /// where an error is.
     private struct Parser {
         let file: String
         var path = ""
+        var line = 0
 
         func fail(_ message: String) -> DataError {
-            DataError(at: SourceLocation(file: file, line: 0), path.isEmpty ? message : "\(path): \(message)")
+            DataError(at: SourceLocation(file: file, line: line), path.isEmpty ? message : "\(path): \(message)")
         }
 
-        mutating func document(_ root: Any) throws -> [GeoJSONFeature] {
-            guard let object = root as? [String: Any] else { throw fail("the top level is not a JSON object") }
-            switch object["type"] as? String {
-            case "FeatureCollection":
-                guard let features = object["features"] as? [Any] else { throw fail("a FeatureCollection needs a \"features\" array") }
+        mutating func document(_ root: JSONValue) throws -> [GeoJSONFeature] {
+            guard case .object(let object) = root else { throw fail("the top level is not a JSON object") }
+            line = object.line
+            switch object["type"] {
+            case .string("FeatureCollection"):
+                guard case .array(let features) = object["features"] else { throw fail("a FeatureCollection needs a \"features\" array") }
                 var result: [GeoJSONFeature] = []
                 result.reserveCapacity(features.count)
                 for (i, f) in features.enumerated() {
@@ -95,51 +103,52 @@ public enum GeoJSONReader {
                     if let feature = try feature(f) { result.append(feature) }
                 }
                 return result
-            case "Feature":
+            case .string("Feature"):
                 path = "feature"
-                return try feature(object).map { [$0] } ?? []
-            case let other:
-                throw fail("expected a FeatureCollection or Feature, found type \(other.map { "\"\($0)\"" } ?? "none")")
+                return try feature(root).map { [$0] } ?? []
+            case .string(let other):
+                throw fail("expected a FeatureCollection or Feature, found type \"\(other)\"")
+            default:
+                throw fail("expected a FeatureCollection or Feature, found type none")
             }
         }
 
-        func feature(_ value: Any) throws -> GeoJSONFeature? {
-            guard let object = value as? [String: Any], object["type"] as? String == "Feature" else {
-                throw fail("not a Feature object")
-            }
+        mutating func feature(_ value: JSONValue) throws -> GeoJSONFeature? {
+            guard case .object(let object) = value else { throw fail("not a Feature object") }
+            line = object.line
+            guard case .string("Feature") = object["type"] else { throw fail("not a Feature object") }
             guard let g = object["geometry"] else { throw fail("no \"geometry\"") }
-            if g is NSNull { return nil }
+            if case .null = g { return nil }
             let geometry = try self.geometry(g)
             var properties: [String: String] = [:]
-            if let props = object["properties"], !(props is NSNull) {
-                guard let dict = props as? [String: Any] else { throw fail("\"properties\" is not an object") }
-                for (key, v) in dict {
-                    if let s = v as? String {
-                        properties[key] = s
-                    } else if let n = v as? NSNumber {
-                        properties[key] = Self.text(n)
+            switch object["properties"] {
+            case nil, .null?: break
+            case .object(let members)?:
+                for (key, v) in members.members {
+                    switch v {
+                    case .string(let s): properties[key] = s
+                    case .number(let n): properties[key] = Self.text(n)
+                    case .bool(let b): properties[key] = b ? "true" : "false"
+                    case .null, .array, .object: properties[key] = nil
                     }
                 }
+            default:
+                throw fail("\"properties\" is not an object")
             }
             return GeoJSONFeature(geometry: geometry, properties: properties)
         }
 
-        /// JSON `true`/`false` arrive as a boolean subclass of NSNumber.
-        static func isBoolean(_ n: NSNumber) -> Bool {
-            ObjectIdentifier(type(of: n)) == ObjectIdentifier(type(of: NSNumber(value: true)))
-        }
-
-        static func text(_ n: NSNumber) -> String {
-            if isBoolean(n) { return n.boolValue ? "true" : "false" }
-            let d = n.doubleValue
+        /// Numbers in their shortest form: integers without a fraction.
+        static func text(_ d: Double) -> String {
             if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
             return "\(d)"
         }
 
-        func geometry(_ value: Any) throws -> GeoJSONGeometry {
-            guard let object = value as? [String: Any], let type = object["type"] as? String else {
+        mutating func geometry(_ value: JSONValue) throws -> GeoJSONGeometry {
+            guard case .object(let object) = value, case .string(let type) = object["type"] else {
                 throw fail("geometry is not an object with a \"type\"")
             }
+            line = object.line
             guard let c = object["coordinates"] else { throw fail("\(type) has no \"coordinates\"") }
             switch type {
             case "Point": return .point(try position(c))
@@ -152,35 +161,33 @@ public enum GeoJSONReader {
             }
         }
 
-        func list<T>(_ value: Any, _ type: String, _ each: (Any) throws -> T) throws -> [T] {
-            guard let array = value as? [Any] else { throw fail("\(type) coordinates are not nested arrays") }
+        func list<T>(_ value: JSONValue, _ type: String, _ each: (JSONValue) throws -> T) throws -> [T] {
+            guard case .array(let array) = value else { throw fail("\(type) coordinates are not nested arrays") }
             return try array.map(each)
         }
 
-        func position(_ value: Any) throws -> GeoPoint {
-            guard let array = value as? [Any], array.count >= 2,
-                  let x = array[0] as? NSNumber, let y = array[1] as? NSNumber,
-                  !Self.isBoolean(x), !Self.isBoolean(y) else {
+        func position(_ value: JSONValue) throws -> GeoPoint {
+            guard case .array(let array) = value, array.count >= 2,
+                  case .number(let lon) = array[0], case .number(let lat) = array[1] else {
                 throw fail("a position must be [longitude, latitude], found \(Self.describe(value))")
             }
-            let lon = x.doubleValue, lat = y.doubleValue
             guard (-180...180).contains(lon), (-90...90).contains(lat) else {
                 throw fail("position [\(lon), \(lat)] is outside longitude −180…180, latitude −90…90")
             }
             return GeoPoint(latitude: lat, longitude: lon)
         }
 
-        func positions(_ value: Any, _ type: String) throws -> [GeoPoint] {
+        func positions(_ value: JSONValue, _ type: String) throws -> [GeoPoint] {
             try list(value, type) { try position($0) }
         }
 
-        func line(_ value: Any, _ type: String) throws -> [GeoPoint] {
+        func line(_ value: JSONValue, _ type: String) throws -> [GeoPoint] {
             let points = try positions(value, type)
             guard points.count >= 2 else { throw fail("a line in a \(type) needs at least 2 positions, has \(points.count)") }
             return points
         }
 
-        func rings(_ value: Any, _ type: String) throws -> [[GeoPoint]] {
+        func rings(_ value: JSONValue, _ type: String) throws -> [[GeoPoint]] {
             let rings = try list(value, type) { try positions($0, type) }
             for ring in rings {
                 guard ring.count >= 4, ring.first == ring.last else {
@@ -191,13 +198,18 @@ public enum GeoJSONReader {
             return rings
         }
 
-        static func describe(_ value: Any) -> String {
-            if let data = try? JSONSerialization.data(withJSONObject: [value], options: [.fragmentsAllowed]),
-               let text = String(data: data, encoding: .utf8) {
-                let inner = String(text.dropFirst().dropLast())
-                return inner.count > 40 ? String(inner.prefix(40)) + "…" : inner
+        /// A short JSON-like rendering of a value for error messages.
+        static func describe(_ value: JSONValue) -> String {
+            let text: String
+            switch value {
+            case .null: text = "null"
+            case .bool(let b): text = b ? "true" : "false"
+            case .number(let n): text = Self.text(n)
+            case .string(let s): text = "\"\(s)\""
+            case .array(let elements): text = "[" + elements.map(describe).joined(separator: ",") + "]"
+            case .object: text = "{…}"
             }
-            return String(describing: value)
+            return text.count > 40 ? String(text.prefix(40)) + "…" : text
         }
     }
 }

@@ -42,9 +42,10 @@ public final class MapRenderer: TextMeasuring {
         }
     }
 
-    /// An RGB PNG of `scene.pixelWidth` x `scene.pixelHeight`.
+    /// An RGB PNG of `scene.pixelWidth` x `scene.pixelHeight`, its bands
+    /// compressed on all cores (`BandedPNG.encodeConcurrently`).
     public func png(_ scene: MapScene) throws -> Data {
-        try PNGEncoder.encode(try rgb(scene))
+        try BandedPNG.encodeConcurrently(surface: try rasterize(scene))
     }
 
     /// The scene as 8-bit RGB pixels, for callers that encode frames themselves

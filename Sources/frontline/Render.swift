@@ -89,11 +89,13 @@ struct Render: ParsableCommand {
     func run() throws {
         let request = try request()
         try reportingErrors {
+            var timings = StageTimings()
             let loaded = try theatre.load(covering: request.day)
             let settings = loaded.settings
             let box = try map.extent(in: settings)
             let timeline = loaded.timeline
             let overview = settings.views.max { $0.box.area < $1.box.area }?.box ?? box
+            timings.lap("load theatre")
             let state = timeline.state(at: request.day)
             let (changed, since) = timeline.recentChanges(at: request.day)
 
@@ -108,18 +110,26 @@ struct Render: ParsableCommand {
             if try projector.project(box: box).width < 360 {
                 throw ValidationError("--crs '\(map.crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
             }
+            timings.lap("projection")
             let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
                                                    borders: settings.basemap.borders)
+            timings.lap("read basemap")
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
                                      eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
             let composer = try MapComposer(projector: projector, basemap: basemap, view: box, overview: overview,
                                            homeCountry: settings.country, width: request.width, height: request.height,
                                            scale: map.scale, language: request.language, caption: caption, measurer: renderer)
+            timings.lap("fit basemap")
             let territory = map.zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
+            timings.lap("zones and front")
             let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since,
                                              territory: territory)
+            timings.lap("compose")
             let data = try renderer.render(scene, as: request.format)
+            timings.lap("draw and encode")
             try AtomicFile.write(data, to: request.output)
+            timings.lap("write")
+            timings.report()
             print(request.output.path)
         }
     }

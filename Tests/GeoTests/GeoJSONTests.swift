@@ -72,6 +72,18 @@ import Testing
         }
     }
 
+    @Test func errorsNameTheLineOfTheFeature() {
+        let message = failure("""
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0,1]}},
+        {"type":"Feature","properties":{},
+         "geometry":{"type":"Point","coordinates":[0,95]}}
+        ]}
+        """)
+        #expect(message?.hasPrefix("test.geojson:4:") == true, "\(message ?? "no error")")
+        #expect(message?.contains("feature 2") == true)
+    }
+
     @Test func missingFileIsADataError() {
         #expect(throws: DataError.self) {
             try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/x.geojson"))

@@ -109,6 +109,41 @@ final class BandedPNG {
         }
     }
 
+    /// One PNG of an opaque cairo ARGB32 image, its bands filtered and
+    /// compressed on all cores at once: what a single map (`frontline render`)
+    /// needs, where there is no previous frame to reuse bands from. Nothing is
+    /// cached, so the encoder can be dropped afterwards.
+    static func encodeConcurrently(surface: CairoSurface) throws -> Data {
+        let s = surface.pointer
+        cairo_surface_flush(s)
+        let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
+        guard width > 0, height > 0, let base = cairo_image_surface_get_data(s) else {
+            throw SystemError("cairo", "the image is empty or has no pixel data")
+        }
+        let stride = Int(cairo_image_surface_get_stride(s))
+        // Read-only for the whole call, by every worker.
+        nonisolated(unsafe) let all = UnsafeRawBufferPointer(start: base, count: stride * height)
+        let encoder = BandedPNG(width: width, height: height, headerRows: 0)
+        let bandCount = encoder.bands.count
+        let bands = UnsafeMutableBufferPointer<Band?>.allocate(capacity: bandCount)
+        bands.initialize(repeating: nil)
+        defer { bands.deinitialize().deallocate() }
+        // Each iteration writes only its own slot; the bands are independent
+        // deflate streams (see the type's comment), so order does not matter.
+        nonisolated(unsafe) let slots = bands
+        DispatchQueue.concurrentPerform(iterations: bandCount) { b in
+            let first = b * BandedPNG.bandRows
+            let rows = min(BandedPNG.bandRows, height - first)
+            let slice = UnsafeRawBufferPointer(rebasing: all[(first * stride)..<((first + rows) * stride)])
+            let filtered = BandedPNG.subFiltered(argb: slice, stride: stride, width: width, rows: rows)
+            let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
+            slots[b] = Band(pixels: [], chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
+                            adler: Adler32.checksum(filtered), filteredLength: filtered.count)
+        }
+        encoder.bands = Array(bands)
+        return encoder.assemble(header: UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+
     /// A frame from new header rows over the cached bands (all must be primed).
     func encode(header rgb: [UInt8]) -> Data {
         precondition(isPrimed && rgb.count == headerRows * width * 3, "header size, or bands not primed")
