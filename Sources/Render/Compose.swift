@@ -179,6 +179,8 @@ extension MapComposer {
         }
         var overlay: [SceneItem] = []
         var mapItems: [SceneItem] = []
+        // The legend explains zones and the front only when some of them are in view.
+        var zonesInView = false, frontInView = false
 
         if let territory {
             for zone in territory.zones {
@@ -198,11 +200,13 @@ extension MapComposer {
                     return SceneRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0).intersects(mapArea)
                 }
                 guard visible else { continue }
+                zonesInView = true
                 if case .faction(let id) = zone.controller { onMap.insert(id) }
                 mapItems.append(.path(PathItem(subpaths: rings, closed: true, fill: fill,
                                                stroke: Stroke(color: colors[0].with(alpha: 0.45), width: 0.8))))
             }
             let fronts = territory.fronts.map { canvasLine($0, transform: canvas) }
+            frontInView = fronts.contains { !Clipping.line($0, to: mapArea).isEmpty }
             mapItems.append(.path(PathItem(subpaths: fronts, closed: false, stroke: Style.frontCasing)))
             mapItems.append(.path(PathItem(subpaths: fronts, closed: false, stroke: Style.front)))
         }
@@ -224,7 +228,7 @@ extension MapComposer {
         // Legend and title first: labels must keep clear of them.
         let legendEntries = legendRows(factions: factions.filter { onMap.contains($0.id) }, contested: hasContested,
                                        unknown: hasUnknown, air: hasAir, changed: hasChanged, changedSince: changedSince,
-                                       zones: territory != nil)
+                                       zones: zonesInView, front: frontInView)
         var furniture = arrangeFurniture(symbols: shown.map { symbolRect($0.place, at: where_[$0.place.id]!) },
                                          legendSize: legendSize(entries: legendEntries))
         if let inset = labels?.insetRect, let area = labels?.legendArea {
@@ -259,7 +263,7 @@ extension MapComposer {
     }
 
     func legendRows(factions: [Faction], contested: Bool, unknown: Bool, air: Bool, changed: Bool, changedSince: Day?,
-                    zones: Bool) -> [(LegendEntry, SymbolItem?, PathItem?)] {
+                    zones: Bool, front: Bool) -> [(LegendEntry, SymbolItem?, PathItem?)] {
         var rows: [(LegendEntry, SymbolItem?, PathItem?)] = []
         func dot(_ fills: [RGBA], shape: SymbolShape = .circle, ring: Stroke? = nil) -> SymbolItem {
             SymbolItem(shape: shape, center: ScenePoint(x: 0, y: 0), radius: shape == .plane ? 8 : 6.5, fills: fills,
@@ -294,6 +298,8 @@ extension MapComposer {
             let square = PathItem(subpaths: [[ScenePoint(x: -8, y: -6), ScenePoint(x: 8, y: -6), ScenePoint(x: 8, y: 6), ScenePoint(x: -8, y: 6)]],
                                   closed: true, fill: .solid(Style.unknown.with(alpha: 0.35)))
             rows.append((LegendEntry(key: .zone, text: inlineName(english: "Zones derived from place control", arabic: "مناطق مستنتجة من السيطرة على الأماكن")), nil, square))
+        }
+        if front {
             let line = PathItem(subpaths: [[ScenePoint(x: -9, y: 0), ScenePoint(x: 9, y: 0)]], closed: false, stroke: Style.front)
             rows.append((LegendEntry(key: .front, text: inlineName(english: "Front line (derived)", arabic: "خط الجبهة (مستنتج)")), nil, line))
         }

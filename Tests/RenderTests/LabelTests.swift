@@ -112,4 +112,21 @@ import Timeline
         _ = try renderer.png(scene)
         _ = try renderer.svg(scene)
     }
+
+    /// A front far outside the view (Sirte, seen from Tripoli) must not put
+    /// "Front line" in the legend: a reader would look for it in vain.
+    @Test func theLegendNamesTheFrontOnlyWhenItIsInView() throws {
+        let renderer = try MapRenderer()
+        let composer = try Fixture.composer(view: Fixture.tripoliView, renderer: renderer)
+        let base = Fixture.state(Day(year: 2020, month: 6, day: 5)!)
+        let state = ControlState(date: base.date, places: base.places.map { s in
+            PlaceState(place: s.place, control: .faction(s.place.id == "sirte" ? "lna" : "gna"), since: nil, event: nil)
+        })
+        // 150 km: Misrata's and Sirte's zones meet (they are 230 km apart).
+        let territory = try composer.territory(for: state, reachMeters: 150_000)
+        #expect(!territory.fronts.isEmpty, "Misrata and Sirte are on opposite sides: there is a front, east of the view")
+        let keys = try composer.compose(state: state, factions: [Fixture.gna, Fixture.lna], territory: territory).legend.map(\.key)
+        #expect(keys.contains(.zone))
+        #expect(!keys.contains(.front))
+    }
 }
