@@ -1,3 +1,4 @@
+import CCairo
 import CSpng
 import Foundation
 @testable import Render
@@ -81,6 +82,26 @@ func decodeRGB(_ png: Data) throws -> (width: Int, height: Int, pixels: [UInt8])
         let encoder = BandedPNG(width: 33, height: 40, headerRows: 0)
         let image = Self.picture(width: 33, height: 40, seed: 5)
         #expect(try decodeRGB(encoder.encode(image: image)).pixels == image)
+    }
+
+    /// A single map's PNG, its bands compressed concurrently, decodes to
+    /// exactly the surface's pixels, for a height that is not a whole number of bands.
+    @Test func concurrentSingleImageDecodesToItsPixels() throws {
+        let width = 157, height = 150
+        let surface = try CairoSurface.image(width: width, height: height)
+        let cr = try CairoContext(surface: surface)
+        cairo_set_source_rgb(cr.pointer, 0.98, 0.97, 0.94)
+        cairo_paint(cr.pointer)
+        for i in 0..<40 {
+            cairo_set_source_rgb(cr.pointer, Double(i % 7) / 7, Double(i % 5) / 5, Double(i % 3) / 3)
+            cairo_arc(cr.pointer, Double(i * 37 % width), Double(i * 53 % height), Double(3 + i % 11), 0, 2 * .pi)
+            cairo_fill(cr.pointer)
+        }
+        let png = try BandedPNG.encodeConcurrently(surface: surface)
+        _ = try PNGChunks.parse(png) // every CRC
+        let decoded = try decodeRGB(png)
+        #expect(decoded.width == width && decoded.height == height)
+        #expect(decoded.pixels == (try PNGEncoder.rgb(of: surface)).pixels)
     }
 
     @Test func longRunsAndRowRepeatsCompress() {

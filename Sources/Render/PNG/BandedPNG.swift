@@ -15,6 +15,10 @@ import FrontlineCore
 /// final empty block and the Adler-32 of everything, combined from the bands'.
 /// Filtering is SUB only, so no row depends on the row above and bands stand alone.
 ///
+/// Because bands stand alone, a single image's bands can also be compressed on
+/// all cores at once (``encodeConcurrently(surface:)``): that is how
+/// `frontline render` writes its PNG.
+///
 /// - Important: not thread-safe; one per worker.
 final class BandedPNG {
     /// Rows a band: small enough that a ring or a legend row dirties little,
@@ -181,6 +185,7 @@ final class BandedPNG {
     }
 
     /// Opaque cairo ARGB32 rows (native-endian 0xAARRGGBB words) as RGB bytes.
+    /// Words, not bytes, are read, so the conversion is right on either byte order.
     static func rgb(argb: UnsafeRawBufferPointer, stride: Int, width: Int, rows: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: rows * width * 3)
         out.withUnsafeMutableBufferPointer { dst in

@@ -3,11 +3,13 @@ import CSpng
 import Foundation
 import FrontlineCore
 
-/// Encodes an opaque cairo ARGB32 image as an 8-bit RGB PNG with libspng.
+/// Converts cairo images to 8-bit RGB, and encodes RGB images as PNG with libspng.
 ///
 /// Cairo's own PNG writer uses zlib's default level and spends most of a frame's
 /// time compressing; a low level with the cheap "sub" filter is several times
-/// faster for files about 30% larger, the right trade for maps and frames.
+/// faster for files about 30% larger. Maps themselves are now encoded by
+/// ``BandedPNG`` (bands compressed on all cores, 2.5x faster again on two
+/// cores, about 9% larger); this stays for callers holding an ``RGBImage``.
 public enum PNGEncoder {
     /// Copies an opaque cairo ARGB32 image into 8-bit RGB.
     ///
@@ -19,22 +21,8 @@ public enum PNGEncoder {
         let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
         let stride = Int(cairo_image_surface_get_stride(s))
         guard let base = cairo_image_surface_get_data(s) else { throw SystemError("cairo", "the image has no pixel data") }
-        // Cairo stores each pixel as a native-endian 32-bit 0xAARRGGBB word; read
-        // words, not bytes, so the conversion is right on either byte order.
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        rgb.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                let row = UnsafeRawPointer(base + y * stride).assumingMemoryBound(to: UInt32.self)
-                var o = y * width * 3
-                for x in 0..<width {
-                    let v = row[x]
-                    out[o] = UInt8(truncatingIfNeeded: v >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: v)
-                    o += 3
-                }
-            }
-        }
+        let rgb = BandedPNG.rgb(argb: UnsafeRawBufferPointer(start: base, count: stride * height), stride: stride,
+                                width: width, rows: height)
         return RGBImage(width: width, height: height, pixels: rgb)
     }
 

@@ -1,5 +1,6 @@
-/// A small, fast deflate encoder (RFC 1951) for the few rows of a frame that
-/// change from one day to the next: the header band with the date.
+/// A small, fast deflate encoder (RFC 1951) for bands of map pixels: the few
+/// rows of a frame that change from one day to the next, and the bands of a
+/// single map compressed in parallel (``BandedPNG``).
 ///
 /// Greedy LZ77 over two candidate distances only, the pixel to the left after
 /// filtering (distance 1: runs of zero bytes, which a SUB-filtered flat colour
