@@ -56,19 +56,11 @@ struct TerritoryCells {
                 previous = next
             }
         }
-        var offsets = [Int32](repeating: 0, count: index.points.count + 1)
-        for e in edges { offsets[Int(e.a) + 1] += 1 }
-        for v in 0..<index.points.count { offsets[v + 1] += offsets[v] }
-        var fill = offsets
-        var byStart = [Int32](repeating: 0, count: edges.count)
-        for (j, e) in edges.enumerated() {
-            byStart[Int(fill[Int(e.a)])] = Int32(j)
-            fill[Int(e.a)] += 1
-        }
+        let byStart = edgeRows(count: edges.count, vertices: index.points.count) { edges[$0].a }
         var across = rings.map { [Int](repeating: -1, count: max($0.count - 1, 0)) }
         for e in edges {
-            for slot in Int(offsets[Int(e.b)])..<Int(offsets[Int(e.b) + 1]) {
-                let reverse = edges[Int(byStart[slot])]
+            for slot in Int(byStart.offsets[Int(e.b)])..<Int(byStart.offsets[Int(e.b) + 1]) {
+                let reverse = edges[Int(byStart.items[slot])]
                 if reverse.b == e.a && reverse.cell != e.cell { across[Int(e.cell)][Int(e.edge)] = Int(reverse.cell) }
             }
         }

@@ -192,16 +192,7 @@ enum TerritoryCoverageUnion {
     /// The indices of `edges` grouped by start vertex: row v is
     /// `items[offsets[v]..<offsets[v + 1]]`, in edge order.
     private static func rows(_ edges: [(a: Int32, b: Int32)], vertices n: Int) -> (offsets: [Int32], items: [Int32]) {
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for e in edges { offsets[Int(e.a) + 1] += 1 }
-        for v in 0..<n { offsets[v + 1] += offsets[v] }
-        var fill = offsets
-        var items = [Int32](repeating: 0, count: edges.count)
-        for (k, e) in edges.enumerated() {
-            items[Int(fill[Int(e.a)])] = Int32(k)
-            fill[Int(e.a)] += 1
-        }
-        return (offsets, items)
+        edgeRows(count: edges.count, vertices: n) { edges[$0].a }
     }
 
     private static func box(of ring: [PlanarPoint]) -> PlanarBox {
@@ -276,4 +267,21 @@ struct PointIndex {
             slots[h] = Int32(i + 1)
         }
     }
+}
+
+/// Edge indices 0..<count grouped by start vertex (compressed rows): row v is
+/// `items[offsets[v]..<offsets[v + 1]]`, in index order. Finds the edges at
+/// a vertex without hashing; a Voronoi or coverage vertex has a handful.
+func edgeRows(count: Int, vertices n: Int, start: (Int) -> Int32) -> (offsets: [Int32], items: [Int32]) {
+    var offsets = [Int32](repeating: 0, count: n + 1)
+    for k in 0..<count { offsets[Int(start(k)) + 1] += 1 }
+    for v in 0..<n { offsets[v + 1] += offsets[v] }
+    var fill = offsets
+    var items = [Int32](repeating: 0, count: count)
+    for k in 0..<count {
+        let v = Int(start(k))
+        items[Int(fill[v])] = Int32(k)
+        fill[v] += 1
+    }
+    return (offsets, items)
 }
