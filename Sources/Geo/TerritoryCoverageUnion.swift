@@ -8,8 +8,9 @@ import Darwin
 /// cancel, and the edges left over are stitched into rings.
 ///
 /// Why not `GEOSCoverageUnion_r`: in GEOS 3.11 it polygonizes the leftover
-/// edges through a general planar graph, which took about 4 ms per call for
-/// 150 places (two calls per build, 8 of the ~11 ms). The pieces
+/// edges through a general planar graph; at 150 places its calls (one per
+/// controller and one for all the ground covered) took about 8 ms, most of
+/// the build (docs/benchmarks/territory.md). The pieces
 /// `TerritoryCells` makes meet along identical vertices, so cancelling a
 /// directed edge against its reverse and walking the rest is enough.
 ///
