@@ -6,9 +6,9 @@ import Timeline
 ///
 /// Each controlled or contested place gets its Voronoi cell (GEOS), cut to the
 /// disc of its reach (`reachMeters × weight`; see `TerritoryCells` for why in
-/// Swift); the pieces are merged per controller with a coverage union and
-/// clipped to the land. Contested places give contested zones. No data is the
-/// land no piece covers. Fronts are the Voronoi edges between cells of
+/// Swift); the pieces are merged per controller (shared edges cancelled in
+/// Swift, see `TerritoryCoverageUnion`) and clipped to the land. Contested
+/// places give contested zones. No data is the land no piece covers. Fronts are the Voronoi edges between cells of
 /// opposing sides, cut where the pieces are cut, clipped to the land, merged
 /// (see `TerritoryFront`, which also says how contested zones take part), then
 /// smoothed together with the zone edges they run along.
@@ -32,7 +32,12 @@ public final class TerritoryBuilder {
     let preparedLand: GEOSPreparedGeometry
     let landBounds: PlanarBox?
     let landPolygons: [PlanarPolygon]
-    /// How often a coverage union fell back to an overlay union (tests expect 0).
+    /// Merge with GEOS's coverage union instead of in Swift: for tests that
+    /// compare the two and exercise the fallback path.
+    var unionInGEOS = false
+    /// How often the Swift union of pieces fell back to GEOS (tests expect 0).
+    private(set) var stitchingFallbacks = 0
+    /// How often GEOS's coverage union then fell back to an overlay union (tests expect 0).
     private(set) var coverageFallbacks = 0
 
     /// - Parameters:
@@ -100,11 +105,10 @@ public final class TerritoryBuilder {
         // Merge per controller, then clip to the land once per controller.
         let controllers = byController.keys.sorted { $0.description < $1.description }
         var zones: [Zone] = []
-        var unclipped: [GEOSGeometry] = []
+        var unclipped: [PlanarPolygon] = []
         for controller in controllers {
-            let pieces = try byController[controller]!.map { try GEOSGeometry.polygon($0, context: context) }
-            let merged = try union(try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: pieces, context: context))
-            unclipped.append(try GEOSGeometry.clone(merged.pointer, context: context))
+            let (mergedPolygons, merged) = try union(byController[controller]!)
+            unclipped += mergedPolygons
             let clipped = try preparedLand.contains(merged) ? merged : try merged.intersection(land)
             try clipped.normalize()
             let polygons = try clipped.polygons()
@@ -112,8 +116,8 @@ public final class TerritoryBuilder {
             zones.append(Zone(controller: controller, polygons: polygons))
         }
 
-        // The zones meet along the same exact edges, so their union is a coverage union too.
-        let covered = try union(try GEOSGeometry.collection(GEOS_GEOMETRYCOLLECTION, taking: unclipped, context: context))
+        // The zones meet along the same exact edges too: their union is the ground any place covers.
+        let covered = try union(unclipped).geometry
         let noDataGeometry = try land.difference(covered)
         try noDataGeometry.normalize()
         // Slivers left by floating-point noding along the coast are not "no data".
@@ -125,15 +129,28 @@ public final class TerritoryBuilder {
         return Territory(zones: zones, fronts: fronts, noData: noData)
     }
 
-    /// Coverage union, falling back to a full overlay union when GEOS finds
-    /// the pieces do not meet exactly (a safety net; it should not happen).
-    private func union(_ collection: GEOSGeometry) throws -> GEOSGeometry {
+    /// The union of pieces that form an exact coverage, as a GEOS multipolygon.
+    ///
+    /// Merged in Swift (`TerritoryCoverageUnion`); if that finds the pieces do
+    /// not meet exactly, GEOS's coverage union, and if GEOS agrees they do
+    /// not, a full overlay union. Both are safety nets that should not run;
+    /// the tests count them.
+    private func union(_ pieces: [PlanarPolygon]) throws -> (polygons: [PlanarPolygon], geometry: GEOSGeometry) {
+        if !unionInGEOS, let polygons = TerritoryCoverageUnion.union(pieces) {
+            let parts = try polygons.map { try GEOSGeometry.polygon($0, context: context) }
+            return (polygons, try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: parts, context: context))
+        }
+        if !unionInGEOS { stitchingFallbacks += 1 }
+        let parts = try pieces.map { try GEOSGeometry.polygon($0, context: context) }
+        let collection = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: parts, context: context)
+        let merged: GEOSGeometry
         do {
-            return try collection.coverageUnion()
+            merged = try collection.coverageUnion()
         } catch {
             coverageFallbacks += 1
-            return try collection.unaryUnion()
+            merged = try collection.unaryUnion()
         }
+        return (try merged.polygons(), merged)
     }
 
     /// The exterior rings of the Voronoi cells of `points`, in GEOS's order (not the sites').

@@ -41,32 +41,32 @@ struct TerritoryCells {
             rings.append(oriented(ring, counterClockwise: true))
             owner.append(sites.nearest(to: PlanarPoint(x: cx / n, y: cy / n)) ?? -1)
         }
-        // Neighbours through shared edges: both cells carry the very same vertices.
-        var firstSide: [EdgeKey: (cell: Int, edge: Int)] = [:]
-        var across = rings.map { [Int](repeating: -1, count: max($0.count - 1, 0)) }
+        // Neighbours through shared edges: both cells carry the very same
+        // vertices, so edge a→b of one cell is edge b→a of the other. Edges are
+        // found by vertex id and rows per start vertex, not by hashing edges
+        // (Swift's seeded hashing of four doubles was a large part of this at
+        // 5,000 places).
+        var index = PointIndex(capacity: rings.reduce(0) { $0 + $1.count } / 2)
+        var edges: [(a: Int32, b: Int32, cell: Int32, edge: Int32)] = []
         for (k, ring) in rings.enumerated() where owner[k] >= 0 {
-            for i in 0..<(ring.count - 1) where ring[i] != ring[i + 1] {
-                let key = EdgeKey(ring[i], ring[i + 1])
-                if let other = firstSide[key] {
-                    across[k][i] = other.cell
-                    across[other.cell][other.edge] = k
-                } else {
-                    firstSide[key] = (k, i)
-                }
+            var previous = index.id(of: ring[0])
+            for i in 0..<(ring.count - 1) {
+                let next = index.id(of: ring[i + 1])
+                if next != previous { edges.append((previous, next, Int32(k), Int32(i))) }
+                previous = next
+            }
+        }
+        let byStart = edgeRows(count: edges.count, vertices: index.points.count) { edges[$0].a }
+        var across = rings.map { [Int](repeating: -1, count: max($0.count - 1, 0)) }
+        for e in edges {
+            for slot in Int(byStart.offsets[Int(e.b)])..<Int(byStart.offsets[Int(e.b) + 1]) {
+                let reverse = edges[Int(byStart.items[slot])]
+                if reverse.b == e.a && reverse.cell != e.cell { across[Int(e.cell)][Int(e.edge)] = Int(reverse.cell) }
             }
         }
         self.rings = rings
         self.owner = owner
         self.across = across
-    }
-
-    /// An undirected edge.
-    struct EdgeKey: Hashable {
-        let a: PlanarPoint
-        let b: PlanarPoint
-        init(_ p: PlanarPoint, _ q: PlanarPoint) {
-            if (p.x, p.y) < (q.x, q.y) { a = p; b = q } else { a = q; b = p }
-        }
     }
 
     /// The centre to measure an edge's reach from: on a shared edge both sites

@@ -18,7 +18,8 @@ enum TerritoryChecks {
     static func validate(_ territory: Territory, land builder: TerritoryBuilder,
                          sourceLocation: SourceLocation = #_sourceLocation) throws {
         let context = builder.context
-        // The pieces met exactly: no overlay union was needed.
+        // The pieces met exactly: the Swift union stitched them, no GEOS union was needed.
+        #expect(builder.stitchingFallbacks == 0, sourceLocation: sourceLocation)
         #expect(builder.coverageFallbacks == 0, sourceLocation: sourceLocation)
         for zone in territory.zones {
             #expect(!zone.polygons.isEmpty, sourceLocation: sourceLocation)

@@ -52,6 +52,27 @@ func places(_ n: Int) -> [TerritoryPlace] {
     return out
 }
 
+/// Area of a polygon in km² (shoelace; holes are clockwise, so they subtract).
+func squareKilometres(_ polygon: PlanarPolygon) -> Double {
+    ([polygon.exterior] + polygon.holes).reduce(0) { sum, ring in
+        sum + zip(ring, ring.dropFirst()).reduce(0) { $0 + ($1.0.x * $1.1.y - $1.1.x * $1.0.y) }
+    } / 2 / 1e6
+}
+
+/// What the build produced, in numbers that must not move when only speed
+/// changes: area per controller, no-data area, front length.
+func summary(_ territory: Territory) -> String {
+    let zones = territory.zones.map { zone in
+        String(format: "%@ %.3f km²", zone.controller.description, zone.polygons.reduce(0) { $0 + squareKilometres($1) })
+    }
+    let noData = territory.noData.reduce(0) { $0 + squareKilometres($1) }
+    var front = 0.0
+    for line in territory.fronts.flatMap(\.lines) {
+        for (a, b) in zip(line, line.dropFirst()) { front += ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot() }
+    }
+    return zones.joined(separator: ", ") + String(format: "; no data %.3f km²; fronts %.3f km", noData, front / 1000)
+}
+
 let builder = try TerritoryBuilder(land: [land], reachMeters: 60_000)
 // PASSES=0 times the build without front smoothing (the zones' edges unchanged).
 if let p = ProcessInfo.processInfo.environment["PASSES"], let n = Int(p) { builder.frontSmoothingPasses = n }
@@ -73,4 +94,5 @@ for n in sizes.isEmpty ? [150, 5_000] : sizes {
     print(String(format: "%5d places: median %.2f ms, min %.2f ms, max %.2f ms (%d runs; %d zones, %d zone vertices, %d front lines, %d front points)",
                  n, times[times.count / 2], times[0], times[times.count - 1], runs, territory.zones.count, vertices,
                  territory.fronts.flatMap(\.lines).count, frontPoints))
+    print("      output: " + summary(territory))
 }
