@@ -28,6 +28,9 @@ struct Render: ParsableCommand {
           frontline render --date 2020-06-05 --view tripoli --lang both --out tripoli.svg
           frontline render --date 2019-04-10 --bbox 12.5,32,14.5,33 --format pdf
           frontline render --date 2020-06-05 --scale 2 --lang ar --out report@2x.png
+
+        With FRONTLINE_TIMINGS=1 in the environment, the time of each stage \
+        (loading, projection, zones, labels, drawing) is printed on stderr.
         """
     )
 

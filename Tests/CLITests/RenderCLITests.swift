@@ -29,6 +29,21 @@ import FoundationXML
         #expect(Self.files(in: dir) == ["frontline-2020-06-05.png"], "temporary files left behind")
     }
 
+    /// FRONTLINE_TIMINGS=1 prints each stage's time on stderr; without it, nothing.
+    @Test func timingsOnlyWhenAskedFor() throws {
+        let dir = try CLI.temporaryFolder()
+        let out = dir.appendingPathComponent("x.png")
+        let arguments = ["render", "--date", "2020-06-05", "--size", "400x300", "--out", out.path]
+        let timed = try CLI.run(arguments, environment: ["FRONTLINE_TIMINGS": "1"])
+        #expect(timed.status == 0, "\(timed.stderr)")
+        let lines = timed.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: ") }
+        #expect(lines.contains { $0.hasPrefix("timing: load theatre ") && $0.hasSuffix(" ms") })
+        #expect(lines.last?.hasPrefix("timing: total ") == true)
+        let quiet = try CLI.run(arguments, environment: ["FRONTLINE_TIMINGS": "0"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stderr.contains("timing:"))
+    }
+
     @Test func scaleTwoDoublesThePixels() throws {
         let dir = try CLI.temporaryFolder()
         let out = dir.appendingPathComponent("x.png")
