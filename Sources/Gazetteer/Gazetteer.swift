@@ -37,7 +37,7 @@ public struct Gazetteer: Sendable {
     private var keyNumbers: [NameKey: Int]
     private var owners: [NameRef]
     private var moreOwners: [Int: [NameRef]]
-    private var fuzzy: FuzzyIndex
+    private let fuzzy = LazyFuzzyIndex()
 
     /// One name of one place: indexes into `places` and the place's `allNames`.
     struct NameRef: Hashable, Sendable {
@@ -65,7 +65,6 @@ public struct Gazetteer: Sendable {
         keyNumbers = [:]
         owners = []
         moreOwners = [:]
-        fuzzy = FuzzyIndex(keys: [])
         // Sized up front: growing a dictionary of 100,000 names rehashes it many times.
         byID.reserveCapacity(places.count)
         let names = places.reduce(0) { $0 + $1.alternateNames.count + 2 }
@@ -75,17 +74,17 @@ public struct Gazetteer: Sendable {
         owners.reserveCapacity(names)
         for (i, place) in places.enumerated() {
             if byID[place.id] == nil { byID[place.id] = i }
-            for (n, name) in place.allNames.enumerated() {
+            for n in 0..<place.nameCount {
+                let name = place.name(at: n)
                 let ref = NameRef(place: Int32(i), name: Int32(n))
                 if let first = byExactName[name] {
                     if first.place != ref.place { moreExact[name, default: []].append(ref) }
                 } else {
                     byExactName[name] = ref
                 }
-                for key in Self.indexKeys(of: name) { addKey(key, ref) }
+                Self.forEachIndexKey(of: name) { addKey($0, ref) }
             }
         }
-        fuzzy = FuzzyIndex(keys: keys)
     }
 
     private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
@@ -119,11 +118,19 @@ public struct Gazetteer: Sendable {
     /// qualifier in brackets ("Suq al-Khamis (Khoms)") the key without it, so
     /// the bare name finds every place that bears it.
     static func indexKeys(of name: String) -> [NameKey] {
+        var keys: [NameKey] = []
+        forEachIndexKey(of: name) { keys.append($0) }
+        return keys
+    }
+
+    /// ``indexKeys(of:)`` without the array, for the index of every name.
+    static func forEachIndexKey(of name: String, _ body: (NameKey) -> Void) {
         let key = NameKey(name)
+        body(key)
         // Searched as bytes: Character search would cost more than the key itself.
-        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return [key] }
+        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return }
         let bare = NameKey(String(name[..<open]))
-        return bare == key || bare.isEmpty ? [key] : [key, bare]
+        if bare != key, !bare.isEmpty { body(bare) }
     }
 
     public func place(id: String) -> Place? { byID[id].map { places[$0] } }
@@ -166,7 +173,7 @@ public struct Gazetteer: Sendable {
             if let box = options.within, !box.contains(place.location) { return }
             let old = found.firstIndex { $0.place == ref.place }
             if let old, found[old].candidate.score >= score { return }
-            let candidate = Candidate(place: place, score: score, method: method, matchedName: place.allNames[Int(ref.name)])
+            let candidate = Candidate(place: place, score: score, method: method, matchedName: place.name(at: Int(ref.name)))
             if let old { found[old].candidate = candidate } else { found.append((ref.place, candidate)) }
         }
         forEachExactOwner(of: trimmed) { offer($0, Self.exactScore, .exact) }
@@ -185,12 +192,35 @@ public struct Gazetteer: Sendable {
         }
         if found.isEmpty, !key.isEmpty {
             let limit = EditDistance.threshold(forLength: key.count)
-            for hit in fuzzy.search(key.scalars, limit: limit) {
+            for hit in fuzzy.index(over: keys).search(key.scalars, limit: limit) {
                 let length = max(key.count, keys[hit.key].count)
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
                 forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }
             }
         }
         return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
+    }
+}
+
+/// The fuzzy index, built on the first lookup that needs it.
+///
+/// Why lazily: building it is about a tenth of loading a 20,000-place
+/// gazetteer, and most users never need it: an event log, a map or a batch of
+/// names as the gazetteer writes them are all found exactly or by their
+/// normalised key. A class, so that copies of a `Gazetteer` share one index;
+/// the lock makes the first build safe when `resolve -` looks names up on
+/// every core at once.
+final class LazyFuzzyIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: FuzzyIndex?
+
+    /// The index over `keys`, which must be the same array on every call.
+    func index(over keys: [NameKey]) -> FuzzyIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let index = FuzzyIndex(keys: keys)
+        built = index
+        return index
     }
 }

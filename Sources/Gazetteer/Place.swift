@@ -44,6 +44,15 @@ public struct Place: Hashable, Sendable, Identifiable {
 
     /// Every name the place answers to, canonical first.
     public var allNames: [String] { [name] + (nameArabic.isEmpty ? [] : [nameArabic]) + alternateNames }
+
+    /// How many names ``allNames`` holds, and the `n`-th of them, without
+    /// building the array: the gazetteer's index and every lookup use these.
+    var nameCount: Int { 1 + (nameArabic.isEmpty ? 0 : 1) + alternateNames.count }
+    func name(at n: Int) -> String {
+        if n == 0 { return name }
+        if nameArabic.isEmpty { return alternateNames[n - 1] }
+        return n == 1 ? nameArabic : alternateNames[n - 2]
+    }
 }
 
 /// How a query found its place. Reported with every result so that a user can

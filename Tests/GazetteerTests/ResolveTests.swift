@@ -1,3 +1,4 @@
+import Foundation
 import FrontlineCore
 import Testing
 @testable import Gazetteer
@@ -119,5 +120,29 @@ import Testing
     @Test func blankAndOverlongQueriesGetNoMatch() {
         #expect(gazetteer.resolve("   \t ").match == nil)
         #expect(gazetteer.resolve(String(repeating: "Tarhuna ", count: 40)).match == nil)
+    }
+}
+
+/// The fuzzy index is built on the first lookup that needs it; `resolve -`
+/// looks names up on every core at once, so that first build may race.
+@Suite struct LazyFuzzyIndexTests {
+    @Test func concurrentFirstFuzzyLookupsAgreeWithSequentialOnes() throws {
+        let places = TestData.libya.places
+        let misspelt = ["Tarhouna", "Garyan", "Misurata", "Zawia", "Sabrata", "Tajoora", "ترهونه", "غريان"]
+            + places.prefix(60).map { String($0.name.dropLast()) + "x" }
+        let sequential = Gazetteer(places: places)
+        let expected = misspelt.map { sequential.resolve($0).match?.place.id }
+        #expect(expected.filter { $0 != nil }.count > misspelt.count / 2, "most misspellings must be found")
+        for _ in 0..<5 {
+            let fresh = Gazetteer(places: places)   // its index not built yet
+            nonisolated(unsafe) var results = [[String?]](repeating: [], count: 8)
+            results.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: 8) { t in
+                    slots[t] = misspelt.map { fresh.resolve($0).match?.place.id }
+                }
+            }
+            #expect(results.allSatisfy { $0 == expected })
+        }
     }
 }

@@ -12,7 +12,7 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
     init(_ name: String) {
         var joined: [UInt32] = []
         if ArabicNormalizer.isArabic(name) {
-            for w in ArabicNormalizer.words(of: name) { joined.append(contentsOf: w) }
+            ArabicNormalizer.appendKey(of: name, to: &joined)
         } else {
             LatinNormalizer.appendKey(of: name, to: &joined)
             // Doubled letters collapse across word joins too (Ain Nakhla /

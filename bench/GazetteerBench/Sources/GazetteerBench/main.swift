@@ -2,7 +2,7 @@
 //
 //   swift build -c release                                    (the frontline binary)
 //   swift build -c release --package-path bench/GazetteerBench --scratch-path .build-bench
-//   .build-bench/release/GazetteerBench [--frontline .build/release/frontline] [--runs 7]
+//   .build-bench/release/GazetteerBench [--frontline .build/release/frontline] [--runs 7] [--keep DIR] [--load-only]
 //
 // Prints medians over several runs, in the units named on each line.
 import Dispatch
@@ -125,11 +125,14 @@ var arguments = CommandLine.arguments.dropFirst()
 var frontline: String? = nil
 var runs = 7
 var keep: String? = nil
+var loadOnly = false
 while let a = arguments.popFirst() {
     switch a {
     case "--keep": keep = arguments.popFirst()
     case "--frontline": frontline = arguments.popFirst()
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+    // Stop after the load figures: to profile loading alone (`perf record`).
+    case "--load-only": loadOnly = true
     default: FileHandle.standardError.write(Data("unknown argument \(a)\n".utf8)); exit(64)
     }
 }
@@ -159,6 +162,7 @@ let loads = try (0..<runs).map { _ in
 let gazetteer = loaded[0]
 print(String(format: "load: median %.1f ms wall (min %.1f, max %.1f), %.1f ms CPU, over %d runs; %d places",
              median(loads) * 1e3, loads.min()! * 1e3, loads.max()! * 1e3, median(loadCPU) * 1e3, runs, gazetteer.places.count))
+if loadOnly { exit(0) }
 
 var g = Generator(state: 7)
 let exactQueries = (0..<200_000).map { _ in g.pick(generated).latin }
