@@ -29,8 +29,8 @@ public struct Gazetteer: Sendable {
     /// Names exactly as written in the data: the first place with the name,
     /// and in `moreExact` the rare others (one small value each, no array per
     /// name, which keeps loading 20,000 places fast).
-    private var byExactName: [String: NameRef]
-    private var moreExact: [String: [NameRef]]
+    private var byExactName: [ExactName: NameRef]
+    private var moreExact: [ExactName: [NameRef]]
     /// Distinct normalised keys, their first owner (more in `moreOwners`), and
     /// the fuzzy index over them.
     private var keys: [NameKey]
@@ -77,10 +77,11 @@ public struct Gazetteer: Sendable {
             for n in 0..<place.nameCount {
                 let name = place.name(at: n)
                 let ref = NameRef(place: Int32(i), name: Int32(n))
-                if let first = byExactName[name] {
-                    if first.place != ref.place { moreExact[name, default: []].append(ref) }
+                let exact = ExactName(name)
+                if let first = byExactName[exact] {
+                    if first.place != ref.place { moreExact[exact, default: []].append(ref) }
                 } else {
-                    byExactName[name] = ref
+                    byExactName[exact] = ref
                 }
                 Self.forEachIndexKey(of: name) { addKey($0, ref) }
             }
@@ -109,9 +110,10 @@ public struct Gazetteer: Sendable {
     }
 
     private func forEachExactOwner(of name: String, _ body: (NameRef) -> Void) {
-        guard let first = byExactName[name] else { return }
+        let exact = ExactName(name)
+        guard let first = byExactName[exact] else { return }
         body(first)
-        if !moreExact.isEmpty, let more = moreExact[name] { more.forEach(body) }
+        if !moreExact.isEmpty, let more = moreExact[exact] { more.forEach(body) }
     }
 
     /// The keys a name is indexed under: its own, and for a name with a
@@ -222,5 +224,30 @@ final class LazyFuzzyIndex: @unchecked Sendable {
         let index = FuzzyIndex(keys: keys)
         built = index
         return index
+    }
+}
+
+/// A name as written, compared and hashed by its UTF-8 bytes.
+///
+/// Why not `String`: String equality and hashing follow Unicode canonical
+/// equivalence, which for non-ASCII text (every Arabic name) means
+/// normalising on every hash and comparison; that was a large share of
+/// loading a gazetteer and of each exact lookup. So "exact" means these very
+/// bytes. A name typed in another Unicode normalisation form (decomposed
+/// أ or é) is still found, one step later, by its normalised key, which
+/// drops the combining marks.
+struct ExactName: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactName, b: ExactName) -> Bool {
+        var a = a.text, b = b.text
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -39,6 +39,10 @@ enum ArabicNormalizer {
             case 0x0600...0x06FF where !isArabicLetter(v):
                 // Arabic punctuation (، ؛ ؟) separates words.
                 endWord()
+            case 0x0620...0x064A, 0x066E...0x066F, 0x0671...0x06D3:
+                // The other Arabic letters, kept as they are: decided here
+                // rather than by a Unicode property lookup per letter below.
+                key.append(v)
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     key.append(v)
