@@ -123,6 +123,20 @@ import Testing
     }
 }
 
+/// "Exact" compares the bytes as written; a name typed in decomposed form
+/// (alef + combining hamza for أ, e + combining acute for é) is still found,
+/// by its normalised key.
+@Suite struct DecomposedSpellingTests {
+    @Test func decomposedArabicAndLatinStillResolve() {
+        let composed = TestData.libya.resolve("الأصابعة")
+        #expect(composed.match?.place.id == "al_asabaa" && composed.match?.method == .exact)
+        let decomposed = TestData.libya.resolve("ال\u{0627}\u{0654}صابعة")
+        #expect(decomposed.match?.place.id == "al_asabaa")
+        #expect(decomposed.match?.method == .normalized)
+        #expect(TestData.libya.resolve("Tarhu\u{0301}na").match?.place.id == "tarhuna")
+    }
+}
+
 /// The fuzzy index is built on the first lookup that needs it; `resolve -`
 /// looks names up on every core at once, so that first build may race.
 @Suite struct LazyFuzzyIndexTests {
