@@ -90,14 +90,19 @@ public struct Gazetteer: Sendable {
 
     private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
         guard !key.isEmpty else { return }
-        if let k = keyNumbers[key] {
-            if !owners(ofKey: k).contains(where: { $0.place == ref.place }) { moreOwners[k, default: []].append(ref) }
-        } else {
-            keyNumbers[key] = keys.count
+        // One hash for both the lookup and the insertion: a mutating access
+        // through `default:` stores the default when the key is new.
+        let next = keys.count
+        let k = Self.value(&keyNumbers[key, default: next])
+        if k == next {
             keys.append(key)
             owners.append(ref)
+        } else if owners[k].place != ref.place, moreOwners[k]?.contains(where: { $0.place == ref.place }) != true {
+            moreOwners[k, default: []].append(ref)
         }
     }
+
+    private static func value(_ stored: inout Int) -> Int { stored }
 
     private func owners(ofKey k: Int) -> [NameRef] {
         [owners[k]] + (moreOwners[k] ?? [])
@@ -242,12 +247,17 @@ struct ExactName: Hashable {
     init(_ text: String) { self.text = text }
 
     static func == (a: ExactName, b: ExactName) -> Bool {
-        var a = a.text, b = b.text
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        // Native strings are contiguous UTF-8; the fallback is for bridged ones.
+        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
 }
