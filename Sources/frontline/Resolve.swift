@@ -85,26 +85,16 @@ struct Resolve: ParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Resolves every query, in input order. Long inputs (`resolve -` over a
-    /// whole event log) are cut into chunks resolved on all cores: the
-    /// gazetteer is an immutable value, safe to share.
+    /// Resolves every query, in input order, on all cores (see ``inChunks(_:_:)``):
+    /// the gazetteer is an immutable value, safe to share.
     static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [ResolveOutput.Row] {
-        @Sendable func rows(_ slice: ArraySlice<ResolveQuery>) -> [ResolveOutput.Row] {
+        inChunks(queries) { slice in
             slice.map { q in
                 q.error == nil
                     ? ResolveOutput.Row(query: q.text, resolution: gazetteer.resolve(q.text, options: options), error: nil)
                     : ResolveOutput.Row(query: q.text, resolution: nil, error: q.error)
             }
-        }
-        let chunk = 2_000
-        guard queries.count > chunk else { return rows(queries[...]) }
-        let chunks = (queries.count + chunk - 1) / chunk
-        let done = Mutex([[ResolveOutput.Row]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { i in
-            let part = rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)])
-            done.withLock { $0[i] = part }
-        }
-        return done.withLock { $0.flatMap { $0 } }
+        }.flatMap { $0 }
     }
 
     /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
@@ -131,6 +121,21 @@ struct Resolve: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
+}
+
+/// `work` on consecutive slices of `items`, on all cores, results in input
+/// order. Long inputs (`resolve -` over a whole event log, or 100,000 names)
+/// are cut into chunks of 2,000; short ones run on the calling thread.
+func inChunks<Item: Sendable, Result: Sendable>(_ items: [Item], _ work: @escaping @Sendable (ArraySlice<Item>) -> Result) -> [Result] {
+    let chunk = 2_000
+    guard items.count > chunk else { return [work(items[...])] }
+    let chunks = (items.count + chunk - 1) / chunk
+    let done = Mutex([Result?](repeating: nil, count: chunks))
+    DispatchQueue.concurrentPerform(iterations: chunks) { i in
+        let part = work(items[(i * chunk)..<min(items.count, (i + 1) * chunk)])
+        done.withLock { $0[i] = part }
+    }
+    return done.withLock { $0.map { $0! } }
 }
 
 /// One line of `resolve -` input: its text, or why it cannot be a query.

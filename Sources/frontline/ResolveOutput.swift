@@ -12,9 +12,17 @@ enum ResolveOutput {
     // MARK: JSON
 
     /// One object per query, keys in a fixed order, numbers in Swift's shortest
-    /// round-trip form: the same input always gives the same bytes.
+    /// round-trip form: the same input always gives the same bytes. Chunks of
+    /// rows are formatted on all cores.
     static func json(_ rows: [Row]) -> String {
-        var out = "[\n"
+        if rows.isEmpty { return "[\n]\n" }
+        let parts = inChunks(rows) { slice in jsonRows(slice, last: rows.count - 1) }
+        return "[\n" + parts.joined() + "]\n"
+    }
+
+    /// The rows of `slice`, each followed by `,` unless it is row `last` of the whole output.
+    private static func jsonRows(_ slice: ArraySlice<Row>, last: Int) -> String {
+        var out = ""
         // A place's object is written once and reused: 100,000 queries name far fewer places.
         var objects: [String: String] = [:]
         func place(_ p: Place) -> String {
@@ -23,7 +31,7 @@ enum ResolveOutput {
             objects[p.id] = text
             return text
         }
-        for (i, row) in rows.enumerated() {
+        for (i, row) in zip(slice.indices, slice) {
             out += "  {\"query\": " + string(row.query)
             if let match = row.resolution?.match {
                 out += ", \"match\": " + place(match.place)
@@ -37,9 +45,9 @@ enum ResolveOutput {
             }.joined(separator: ", ")
             out += "]"
             if let error = row.error { out += ", \"error\": " + string(error) }
-            out += i == rows.count - 1 ? "}\n" : "},\n"
+            out += i == last ? "}\n" : "},\n"
         }
-        return out + "]\n"
+        return out
     }
 
     private static func placeObject(_ p: Place) -> String {
@@ -79,11 +87,23 @@ enum ResolveOutput {
     // MARK: Table
 
     /// `query → name  name_ar  lat, lon  method score`, columns aligned, with
-    /// "no match" and "ambiguous: also …" lines.
+    /// "no match" and "ambiguous: also …" lines. Chunks of rows are formatted
+    /// on all cores, once the column widths are known.
     static func table(_ rows: [Row]) -> String {
-        let width = min(40, rows.map(\.query.count).max() ?? 0)
-        let nameWidth = min(32, rows.compactMap { $0.resolution?.match?.place.name.count }.max() ?? 0)
-        let arabicWidth = min(24, rows.compactMap { $0.resolution?.match?.place.nameArabic.count }.max() ?? 0)
+        let widths = inChunks(rows) { slice in
+            (query: slice.map(\.query.count).max() ?? 0,
+             name: slice.compactMap { $0.resolution?.match?.place.name.count }.max() ?? 0,
+             arabic: slice.compactMap { $0.resolution?.match?.place.nameArabic.count }.max() ?? 0)
+        }
+        let width = min(40, widths.map(\.query).max() ?? 0)
+        let nameWidth = min(32, widths.map(\.name).max() ?? 0)
+        let arabicWidth = min(24, widths.map(\.arabic).max() ?? 0)
+        return inChunks(rows) { slice in
+            tableRows(slice, width: width, nameWidth: nameWidth, arabicWidth: arabicWidth)
+        }.joined()
+    }
+
+    private static func tableRows(_ slice: ArraySlice<Row>, width: Int, nameWidth: Int, arabicWidth: Int) -> String {
         var out = ""
         // Each place's columns are formatted once (`String(format:)` is slow).
         var formatted: [String: String] = [:]
@@ -93,7 +113,7 @@ enum ResolveOutput {
             formatted[p.id] = text
             return text
         }
-        for row in rows {
+        for row in slice {
             out += pad(row.query, width) + "  →  "
             if let error = row.error {
                 out += "error: \(error)\n"
