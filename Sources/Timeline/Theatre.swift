@@ -20,6 +20,20 @@ public struct BasemapFiles: Hashable, Sendable {
     public let coast: URL
     /// Land borders between countries, properties `a`, `b` (iso3).
     public let borders: URL
+    /// Optional close-up layer (`basemap.detail_land`, `basemap.detail_coast`,
+    /// both or neither): land polygons per country (`iso3`, `extent` W,S,E,N)
+    /// and the coastline, much finer than `countries` and `coast`, drawn
+    /// instead of them on city-scale maps inside the extent.
+    public let detailLand: URL?
+    public let detailCoast: URL?
+
+    public init(countries: URL, coast: URL, borders: URL, detailLand: URL? = nil, detailCoast: URL? = nil) {
+        self.countries = countries
+        self.coast = coast
+        self.borders = borders
+        self.detailLand = detailLand
+        self.detailCoast = detailCoast
+    }
 }
 
 /// `theatre.tsv`: what a theatre is called, where its files are, how to draw it.
@@ -85,7 +99,25 @@ public struct TheatreSettings: Sendable {
         }
         let factions = file("factions")
         let events = file("events")
-        let basemap = BasemapFiles(countries: file("basemap.countries"), coast: file("basemap.coast"), borders: file("basemap.borders"))
+        /// An optional file that must exist when named: the layer is optional,
+        /// a typo in its name should not silently draw the coarse coast.
+        func optionalFile(_ key: String) -> URL? {
+            guard let (text, line) = values[key], !text.isEmpty else { return nil }
+            let url = directory.appendingPathComponent(text).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: key, "the file '\(text)' does not exist (\(url.path))"))
+                return nil
+            }
+            return url
+        }
+        let detailLand = optionalFile("basemap.detail_land"), detailCoast = optionalFile("basemap.detail_coast")
+        for (key, other) in [("basemap.detail_land", "basemap.detail_coast"), ("basemap.detail_coast", "basemap.detail_land")]
+        where values[key] != nil && values[other] == nil {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values[key]!.1), field: key,
+                                       "'\(key)' needs '\(other)' too: the detail land and coastline are drawn together"))
+        }
+        let basemap = BasemapFiles(countries: file("basemap.countries"), coast: file("basemap.coast"), borders: file("basemap.borders"),
+                                   detailLand: detailLand, detailCoast: detailCoast)
         let defaultView = values["default_view"]?.0 ?? views.first?.name ?? ""
         if views.isEmpty {
             problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "view", "no view.NAME rows: a theatre needs at least one view"))
