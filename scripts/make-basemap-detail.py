@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Derive a close-up coast layer (land polygons and coastline) from GSHHG.
 
-Called by make-basemap-detail.sh. Writes detail-land.geojson and
-detail-coast.geojson into --output.
+Called by make-basemap-detail.sh. Writes detail-land.geojson,
+detail-coast.geojson and detail-borders.geojson into --output.
 
 Method:
   1. `gmt coast -Df -A0/1/1 -W -M` dumps the full-resolution GSHHG level-1
@@ -23,7 +23,8 @@ Method:
      colours and meets the same dashed border as the coarse basemap.
   5. The coastline is every edge of the final land pieces that is neither on
      the extent's frame nor shared by two pieces, so land fill and coastline
-     agree to the vertex.
+     agree to the vertex; the land borders are the edges two countries share
+     (Natural Earth's border, continued to GSHHG's coast, not beyond it).
 Every land feature carries the extent ("W,S,E,N"): the renderer only uses the
 layer for maps that lie wholly inside it.
 Output is deterministic: fixed key order, features and parts sorted, shortest
@@ -173,27 +174,35 @@ def main():
                 if stray > 1e-6:  # ~0.01 km²
                     sys.exit(f"make-basemap-detail: {iso3} land overlaps {other} by {stray:.2e} deg²; extend the border cutters")
 
-    # 5. Coast: ring edges that are neither on the frame nor shared by two pieces.
+    # 5. Coast: ring edges that are neither on the frame nor shared by two
+    #    pieces; land borders: edges two countries share (Natural Earth's border,
+    #    continued to GSHHG's coast).
     def on_frame(p, q):
         return (p[0] == q[0] and p[0] in (west, east)) or (p[1] == q[1] and p[1] in (south, north))
-    uses = {}
+    users = {}  # undirected segment -> countries whose rings use it
     rings = []
-    for polys in output.values():
+    for iso3, polys in output.items():
         for poly in polys:
             for ring in [poly.exterior] + list(poly.interiors):
                 pts = [(round(x, DIGITS), round(y, DIGITS)) for x, y in ring.coords]
                 rings.append(pts)
                 for p, q in zip(pts, pts[1:]):
-                    key = (p, q) if p < q else (q, p)
-                    uses[key] = uses.get(key, 0) + 1
+                    users.setdefault((p, q) if p < q else (q, p), []).append(iso3)
     coast_segments = []
     for pts in rings:
         for p, q in zip(pts, pts[1:]):
-            key = (p, q) if p < q else (q, p)
-            if uses[key] == 1 and not on_frame(p, q):
+            if len(users[(p, q) if p < q else (q, p)]) == 1 and not on_frame(p, q):
                 coast_segments.append((p, q))
     coast = lines_of(shapely.line_merge(MultiLineString(coast_segments), directed=True))
     coast = sorted((list(l.coords) for l in coast), key=lambda c: (c[0], c[-1], len(c)))
+    border_segments = {}
+    for key, countries_using in sorted(users.items()):
+        if len(countries_using) == 2 and countries_using[0] != countries_using[1]:
+            border_segments.setdefault(tuple(sorted(countries_using)), []).append(key)
+    detail_borders = []
+    for (iso_a, iso_b), segments in sorted(border_segments.items()):
+        lines = lines_of(shapely.line_merge(MultiLineString(segments)))
+        detail_borders.append((iso_a, iso_b, sorted((list(l.coords) for l in lines), key=lambda c: (c[0], c[-1], len(c)))))
 
     extent_text = ",".join(num(v) for v in (west, south, east, north))
     source = f"GSHHG {version} full resolution, level 1, simplified {num(a.tolerance_m)} m"
@@ -212,10 +221,20 @@ def main():
         f.write('{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":' + props
                 + ',"geometry":{"type":"MultiLineString","coordinates":' + geom + "}}\n]}\n")
 
+    with open(os.path.join(a.output, "detail-borders.geojson"), "w", encoding="utf-8") as f:
+        f.write('{"type":"FeatureCollection","features":[\n')
+        rows = []
+        for iso_a, iso_b, lines in detail_borders:
+            props = json.dumps({"a": iso_a, "b": iso_b, "source": "Natural Earth borders continued to the GSHHG coast"},
+                               separators=(",", ":"))
+            geom = "[" + ",".join(coords_text(l) for l in lines) + "]"
+            rows.append('{"type":"Feature","properties":' + props + ',"geometry":{"type":"MultiLineString","coordinates":' + geom + "}}")
+        f.write(",\n".join(rows) + "\n]}\n")
+
     kept_points = sum(len(r) for r in rings)
     print(f"make-basemap-detail: {source}; {full_points} shoreline points -> {kept_points} land ring points, "
           f"{len(land_ids)} land faces of {len(faces)}, countries {', '.join(f'{k} {len(v)} polygons' for k, v in output.items())}, "
-          f"{len(coast)} coast lines")
+          f"{len(coast)} coast lines, {sum(len(b[2]) for b in detail_borders)} border lines")
 
 
 if __name__ == "__main__":

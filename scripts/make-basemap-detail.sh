@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds maps/libya/basemap/detail-{land,coast}.geojson: the close-up coast
+# Rebuilds maps/libya/basemap/detail-{land,coast,borders}.geojson: the close-up coast
 # layer the renderer draws instead of Natural Earth's coarse coast on maps of
 # the western Libyan coast at city scale (see README, "Basemap data").
 #
@@ -14,7 +14,8 @@
 # Method (details in make-basemap-detail.py): level-1 shoreline clipped to
 # the extent, simplified to 40 m, closed into land polygons with the extent's
 # frame, land faces picked by GSHHG itself, snapped to 1e-5 degrees; coastline
-# = the land's edges off the frame. Deterministic: two runs give the same bytes.
+# = the land's edges off the frame, borders = edges two countries share.
+# Deterministic: two runs give the same bytes.
 #
 # Usage: scripts/make-basemap-detail.sh [OUTDIR]   (default maps/libya/basemap)
 set -euo pipefail

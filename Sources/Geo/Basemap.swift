@@ -38,14 +38,14 @@ public struct Basemap: Hashable, Sendable {
     }
 
     /// Reads the GeoJSON files a theatre names: the three coarse ones, and the
-    /// close-up layer when both of its files are named.
+    /// close-up layer when its three files are named.
     ///
     /// - Throws: `DataError` naming the file and what is wrong (unreadable file,
     ///   bad GeoJSON, a country without `iso3`, `name_en` or polygons).
     public static func load(_ files: BasemapFiles) throws -> Basemap {
         var basemap = try load(countries: files.countries, coast: files.coast, borders: files.borders)
-        if let land = files.detailLand, let coast = files.detailCoast {
-            basemap.detail = try BasemapDetail.load(land: land, coast: coast)
+        if let land = files.detailLand, let coast = files.detailCoast, let borders = files.detailBorders {
+            basemap.detail = try BasemapDetail.load(land: land, coast: coast, borders: borders)
         }
         return basemap
     }

@@ -15,15 +15,16 @@ public struct BasemapDetailLand: Hashable, Sendable {
     }
 }
 
-/// A close-up coast layer (`detail-land.geojson`, `detail-coast.geojson`, made
-/// by `scripts/make-basemap-detail.sh` from GSHHG): land and coastline of a
-/// stretch of coast, fine enough for city-scale maps where the coarse basemap
-/// shows kilometre-sized corners.
+/// A close-up coast layer (`detail-{land,coast,borders}.geojson`, made by
+/// `scripts/make-basemap-detail.sh` from GSHHG): land, coastline and land
+/// borders of a stretch of coast, fine enough for city-scale maps where the
+/// coarse basemap shows kilometre-sized corners.
 ///
 /// Complete only inside `extent`: the land is cut at its edges, and the sea
 /// beyond is absent, not water. A map uses the layer only when it lies wholly
 /// inside the extent. The coastline is exactly the land's edges off the
-/// extent's frame, so fill and line agree.
+/// extent's frame, and the borders the edges two countries share, so fills
+/// and lines agree.
 public struct BasemapDetail: Hashable, Sendable {
     /// Where the layer is complete, W,S,E,N degrees.
     public var extent: GeoBox
@@ -31,19 +32,22 @@ public struct BasemapDetail: Hashable, Sendable {
     public var land: [BasemapDetailLand]
     /// Coastline (land/sea) lines.
     public var coast: [[GeoPoint]]
+    /// Land borders between countries: the coarse basemap's, ending at this coast.
+    public var borders: [[GeoPoint]]
 
-    public init(extent: GeoBox, land: [BasemapDetailLand], coast: [[GeoPoint]]) {
+    public init(extent: GeoBox, land: [BasemapDetailLand], coast: [[GeoPoint]], borders: [[GeoPoint]]) {
         self.extent = extent
         self.land = land
         self.coast = coast
+        self.borders = borders
     }
 
-    /// Reads the two files.
+    /// Reads the three files.
     ///
     /// - Throws: `DataError` naming the file and what is wrong (unreadable,
     ///   bad GeoJSON, a land feature without `iso3`, polygons or a valid
     ///   `extent`, features that disagree on the extent).
-    public static func load(land landURL: URL, coast coastURL: URL) throws -> BasemapDetail {
+    public static func load(land landURL: URL, coast coastURL: URL, borders bordersURL: URL) throws -> BasemapDetail {
         let features = try GeoJSONReader.read(contentsOf: landURL)
         let location = SourceLocation(file: landURL.path, line: 0)
         var extent: GeoBox?
@@ -68,7 +72,8 @@ public struct BasemapDetail: Hashable, Sendable {
         }
         guard let extent else { throw DataError(at: location, "no land features") }
         let coast = try GeoJSONReader.read(contentsOf: coastURL).flatMap(\.geometry.lines)
-        return BasemapDetail(extent: extent, land: land, coast: coast)
+        let borders = try GeoJSONReader.read(contentsOf: bordersURL).flatMap(\.geometry.lines)
+        return BasemapDetail(extent: extent, land: land, coast: coast, borders: borders)
     }
 
     /// The land of one country; empty if the layer has none of it.

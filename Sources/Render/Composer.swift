@@ -133,13 +133,14 @@ public final class MapComposer {
         extent = box
         metresPerPixel = mpp
 
-        var detailCoast: [[PlanarPoint]]?
+        var detailCoast: [[PlanarPoint]]?, detailBorders: [[PlanarPoint]]?
         if let detail = basemap.detail, mpp < MapComposer.detailMaxMetresPerPixel,
            try MapComposer.box(box, liesInside: detail.extent, projector: projector) {
             projectedDetailLand = try detail.land.map { land in
                 (land.iso3, try land.polygons.map { try $0.map { try projector.projectPoints($0) } })
             }
             detailCoast = try detail.coast.map { try projector.projectPoints($0) }
+            detailBorders = try detail.borders.map { try projector.projectPoints($0) }
             // The drawn frame and a margin for strokes: zones end at it, out of sight.
             let margin = 40 * mpp
             let around = PlanarBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
@@ -162,7 +163,7 @@ public final class MapComposer {
         }
         projectedCountries = countries
         let coast = try detailCoast ?? basemap.coast.map { try projector.projectPoints($0) }
-        let borders = try basemap.borders.map { try projector.projectPoints($0) }
+        let borders = try detailBorders ?? basemap.borders.map { try projector.projectPoints($0) }
 
         scaleBar = (SceneRect(x: 0, y: 0, width: 0, height: 0), 0, 0)
         baseItems = []
@@ -288,8 +289,8 @@ public final class MapComposer {
         let transform = { (p: PlanarPoint) in self.canvas(p) }
         let frame = mapArea.insetBy(-20)
         // Land from the close-up layer when this map uses it: its fill then meets
-        // its own coastline exactly. Borders and country names stay Natural Earth's
-        // (the layer's land is split between countries along the same borders).
+        // its own coastline and borders exactly (the borders are Natural Earth's,
+        // continued to the finer coast). Country names stay placed on Natural Earth.
         let land = projectedDetailLand ?? projectedCountries.map { (iso3: $0.iso3, polygons: $0.polygons) }
         for c in land {
             let rings = c.polygons.flatMap { $0.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) } }.filter { !$0.isEmpty }

@@ -21,18 +21,21 @@ public struct BasemapFiles: Hashable, Sendable {
     /// Land borders between countries, properties `a`, `b` (iso3).
     public let borders: URL
     /// Optional close-up layer (`basemap.detail_land`, `basemap.detail_coast`,
-    /// both or neither): land polygons per country (`iso3`, `extent` W,S,E,N)
-    /// and the coastline, much finer than `countries` and `coast`, drawn
-    /// instead of them on city-scale maps inside the extent.
+    /// `basemap.detail_borders`, all or none): land polygons per country
+    /// (`iso3`, `extent` W,S,E,N), the coastline and the land borders, much
+    /// finer than `countries`, `coast` and `borders`, drawn instead of them on
+    /// city-scale maps inside the extent.
     public let detailLand: URL?
     public let detailCoast: URL?
+    public let detailBorders: URL?
 
-    public init(countries: URL, coast: URL, borders: URL, detailLand: URL? = nil, detailCoast: URL? = nil) {
+    public init(countries: URL, coast: URL, borders: URL, detailLand: URL? = nil, detailCoast: URL? = nil, detailBorders: URL? = nil) {
         self.countries = countries
         self.coast = coast
         self.borders = borders
         self.detailLand = detailLand
         self.detailCoast = detailCoast
+        self.detailBorders = detailBorders
     }
 }
 
@@ -110,14 +113,14 @@ public struct TheatreSettings: Sendable {
             }
             return url
         }
-        let detailLand = optionalFile("basemap.detail_land"), detailCoast = optionalFile("basemap.detail_coast")
-        for (key, other) in [("basemap.detail_land", "basemap.detail_coast"), ("basemap.detail_coast", "basemap.detail_land")]
-        where values[key] != nil && values[other] == nil {
-            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values[key]!.1), field: key,
-                                       "'\(key)' needs '\(other)' too: the detail land and coastline are drawn together"))
+        let detailKeys = ["basemap.detail_land", "basemap.detail_coast", "basemap.detail_borders"]
+        let detail = detailKeys.map(optionalFile)
+        if let (_, line) = detailKeys.compactMap({ values[$0] }).first, let absent = detailKeys.first(where: { values[$0] == nil }) {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: absent,
+                                       "the close-up basemap needs all of \(detailKeys.joined(separator: ", ")): '\(absent)' is missing"))
         }
         let basemap = BasemapFiles(countries: file("basemap.countries"), coast: file("basemap.coast"), borders: file("basemap.borders"),
-                                   detailLand: detailLand, detailCoast: detailCoast)
+                                   detailLand: detail[0], detailCoast: detail[1], detailBorders: detail[2])
         let defaultView = values["default_view"]?.0 ?? views.first?.name ?? ""
         if views.isEmpty {
             problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "view", "no view.NAME rows: a theatre needs at least one view"))

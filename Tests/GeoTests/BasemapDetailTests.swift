@@ -11,6 +11,7 @@ import Timeline
         .deletingLastPathComponent().appendingPathComponent("maps/libya/basemap")
     static let land = folder.appendingPathComponent("detail-land.geojson")
     static let coast = folder.appendingPathComponent("detail-coast.geojson")
+    static let borders = folder.appendingPathComponent("detail-borders.geojson")
 
     static func planar(_ rings: [[GeoPoint]]) -> PlanarPolygon {
         let ring = { (r: [GeoPoint]) in r.map { PlanarPoint(x: $0.longitude, y: $0.latitude) } }
@@ -18,7 +19,7 @@ import Timeline
     }
 
     @Test func committedLayerLoadsAndEveryPolygonIsValid() throws {
-        let detail = try BasemapDetail.load(land: Self.land, coast: Self.coast)
+        let detail = try BasemapDetail.load(land: Self.land, coast: Self.coast, borders: Self.borders)
         #expect(detail.extent == GeoBox(west: 11, south: 30.5, east: 17, north: 33.6))
         #expect(detail.land.map(\.iso3) == ["LBY", "TUN"])
         let context = try GEOSContext()
@@ -42,15 +43,22 @@ import Timeline
         #expect(detail.coast.joined().filter { tripoli.contains($0) }.count > 300)
     }
 
-    /// Fill and line agree: every coastline vertex is a land ring vertex, and
-    /// the coastline never runs along the extent's frame.
+    /// Fill and lines agree: every coastline and border vertex is a land ring
+    /// vertex, the coastline never runs along the extent's frame, and the
+    /// Libya–Tunisia border reaches the coast at Ras Ajdir.
     @Test func coastlineIsTheLandsEdge() throws {
-        let detail = try BasemapDetail.load(land: Self.land, coast: Self.coast)
+        let detail = try BasemapDetail.load(land: Self.land, coast: Self.coast, borders: Self.borders)
         struct Key: Hashable { let x: Double, y: Double }
         let ringVertices = Set(detail.land.flatMap(\.polygons).joined().joined().map { Key(x: $0.longitude, y: $0.latitude) })
         let coastVertices = detail.coast.joined()
         #expect(coastVertices.count > 2_000)
         #expect(coastVertices.allSatisfy { ringVertices.contains(Key(x: $0.longitude, y: $0.latitude)) })
+        #expect(detail.borders.count == 1)
+        #expect(detail.borders.joined().allSatisfy { ringVertices.contains(Key(x: $0.longitude, y: $0.latitude)) })
+        let coastSet = Set(coastVertices.map { Key(x: $0.longitude, y: $0.latitude) })
+        let ajdir = try #require(detail.borders.first?.max { $0.latitude < $1.latitude })
+        #expect(coastSet.contains(Key(x: ajdir.longitude, y: ajdir.latitude)), "the border's north end \(ajdir) is not on the coast")
+        #expect(abs(ajdir.longitude - 11.5) < 0.05 && abs(ajdir.latitude - 33.17) < 0.05)
         let e = detail.extent
         for line in detail.coast {
             for (p, q) in zip(line, line.dropFirst()) {
@@ -87,7 +95,7 @@ import Timeline
         for (i, (text, expected)) in cases.enumerated() {
             let file = dir.appendingPathComponent("land\(i).geojson")
             try Data(text.utf8).write(to: file)
-            let error = try #require(throws: DataError.self) { try BasemapDetail.load(land: file, coast: Self.coast) }
+            let error = try #require(throws: DataError.self) { try BasemapDetail.load(land: file, coast: Self.coast, borders: Self.borders) }
             #expect(error.description.contains(file.path) && error.description.contains(expected), "\(error)")
         }
     }

@@ -56,7 +56,8 @@ enum Fixture {
         func file(_ name: String) -> URL { dir.appendingPathComponent(name + ".geojson") }
         return try Basemap.load(BasemapFiles(countries: file("countries"), coast: file("coast"), borders: file("borders"),
                                              detailLand: detail ? file("detail-land") : nil,
-                                             detailCoast: detail ? file("detail-coast") : nil))
+                                             detailCoast: detail ? file("detail-coast") : nil,
+                                             detailBorders: detail ? file("detail-borders") : nil))
     }
 
     static let caption = MapCaption(title: "Western Libya, 2019–2020: who holds what", titleArabic: "غرب ليبيا ٢٠١٩–٢٠٢٠: من يسيطر على ماذا",
