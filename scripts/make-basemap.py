@@ -16,21 +16,19 @@ import json
 import os
 
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.polygon import orient
+
+from basemap_geojson import coords_text as ring_text, number_text, polygons_of
 
 DIGITS = 4  # 1e-4 degree, ~11 m
 
 
 def num(v):
-    v = round(v, DIGITS)
-    if v == int(v):
-        return str(int(v))
-    return repr(v)
+    return number_text(v, DIGITS)
 
 
 def coords_text(ring):
-    return "[" + ",".join(f"[{num(x)},{num(y)}]" for x, y in ring) + "]"
+    return ring_text(ring, DIGITS)
 
 
 def rounded_ring(coords):
@@ -43,16 +41,6 @@ def rounded_ring(coords):
     if out[0] != out[-1]:
         out.append(out[0])
     return out if len(out) >= 4 else None
-
-
-def polygons_of(geom):
-    if geom.is_empty:
-        return []
-    if isinstance(geom, Polygon):
-        return [geom]
-    if isinstance(geom, MultiPolygon):
-        return list(geom.geoms)
-    return [g for part in getattr(geom, "geoms", []) for g in polygons_of(part)]
 
 
 def main():

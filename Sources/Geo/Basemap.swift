@@ -27,22 +27,30 @@ public struct Basemap: Hashable, Sendable {
     public var coast: [[GeoPoint]]
     /// Land borders between countries.
     public var borders: [[GeoPoint]]
+    /// The close-up coast layer, when the theatre has one (see `BasemapDetail`).
+    public var detail: BasemapDetail?
 
-    public init(countries: [BasemapCountry], coast: [[GeoPoint]], borders: [[GeoPoint]]) {
+    public init(countries: [BasemapCountry], coast: [[GeoPoint]], borders: [[GeoPoint]], detail: BasemapDetail? = nil) {
         self.countries = countries
         self.coast = coast
         self.borders = borders
+        self.detail = detail
     }
 
-    /// Reads the three GeoJSON files a theatre names.
+    /// Reads the GeoJSON files a theatre names: the three coarse ones, and the
+    /// close-up layer when its three files are named.
     ///
     /// - Throws: `DataError` naming the file and what is wrong (unreadable file,
     ///   bad GeoJSON, a country without `iso3`, `name_en` or polygons).
     public static func load(_ files: BasemapFiles) throws -> Basemap {
-        try load(countries: files.countries, coast: files.coast, borders: files.borders)
+        var basemap = try load(countries: files.countries, coast: files.coast, borders: files.borders)
+        if let land = files.detailLand, let coast = files.detailCoast, let borders = files.detailBorders {
+            basemap.detail = try BasemapDetail.load(land: land, coast: coast, borders: borders)
+        }
+        return basemap
     }
 
-    /// Reads the three GeoJSON files; see `load(_:)`.
+    /// Reads the three coarse GeoJSON files, without a close-up layer; see `load(_:)`.
     public static func load(countries countriesURL: URL, coast coastURL: URL, borders bordersURL: URL) throws -> Basemap {
         let countryFeatures = try GeoJSONReader.read(contentsOf: countriesURL)
         var countries: [BasemapCountry] = []

@@ -84,6 +84,12 @@ public final class MapComposer {
     let viewBox: GeoBox
     let overview: GeoBox
     let projectedCountries: [(iso3: String, nameEnglish: String, nameArabic: String, polygons: [[[PlanarPoint]]])]
+    /// The close-up layer's land per country, projected, when this map draws
+    /// it (see `usesDetailCoast`); nil draws the coarse countries.
+    let projectedDetailLand: [(iso3: String, polygons: [[[PlanarPoint]]])]?
+    /// The home country's close-up land around the map, when the detail layer
+    /// is drawn: zones and fronts are cut to it (see `territory(for:reachMeters:)`).
+    let zoneLand: LandClip?
     private(set) var baseItems: [SceneItem]
     private(set) var baseKey: String
     /// Furniture positions, fixed per composer so labels can avoid them.
@@ -127,6 +133,26 @@ public final class MapComposer {
         extent = box
         metresPerPixel = mpp
 
+        var detailCoast: [[PlanarPoint]]?, detailBorders: [[PlanarPoint]]?
+        if let detail = basemap.detail, mpp < MapComposer.detailMaxMetresPerPixel,
+           try MapComposer.box(box, liesInside: detail.extent, projector: projector) {
+            projectedDetailLand = try detail.land.map { land in
+                (land.iso3, try land.polygons.map { try $0.map { try projector.projectPoints($0) } })
+            }
+            detailCoast = try detail.coast.map { try projector.projectPoints($0) }
+            detailBorders = try detail.borders.map { try projector.projectPoints($0) }
+            // The drawn frame and a margin for strokes: zones end at it, out of sight.
+            let margin = 40 * mpp
+            let around = PlanarBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
+            let home = projectedDetailLand!.filter { $0.iso3 == homeCountry }.flatMap(\.polygons).compactMap { rings in
+                rings.first.map { PlanarPolygon(exterior: $0, holes: Array(rings.dropFirst())) }
+            }
+            zoneLand = try LandClip(land: home, within: around)
+        } else {
+            projectedDetailLand = nil
+            zoneLand = nil
+        }
+
         var countries: [(String, String, String, [[[PlanarPoint]]])] = []
         for c in basemap.countries {
             var polys: [[[PlanarPoint]]] = []
@@ -136,8 +162,8 @@ public final class MapComposer {
             countries.append((c.iso3, c.nameEnglish, c.nameArabic, polys))
         }
         projectedCountries = countries
-        let coast = try basemap.coast.map { try projector.projectPoints($0) }
-        let borders = try basemap.borders.map { try projector.projectPoints($0) }
+        let coast = try detailCoast ?? basemap.coast.map { try projector.projectPoints($0) }
+        let borders = try detailBorders ?? basemap.borders.map { try projector.projectPoints($0) }
 
         scaleBar = (SceneRect(x: 0, y: 0, width: 0, height: 0), 0, 0)
         baseItems = []
@@ -146,6 +172,37 @@ public final class MapComposer {
         scaleBar = try computeScaleBar()
         baseItems = composeBase(coast: coast, borders: borders)
         baseKey = "\(view)|\(width)x\(height)|\(language.rawValue)|\(UUID().uuidString)"
+    }
+
+    // MARK: the close-up coast layer
+
+    /// The coarse basemap is simplified at 0.01° (~1.1 km): under 300 m a
+    /// pixel its corners are 4 px or more off the real coast and show (the
+    /// tripoli view is ~80 m/px: 14 px). Coarser maps (the west view, ~450 m/px,
+    /// and the libya view, the locator inset) keep Natural Earth, which is
+    /// right at their scale and covers the whole theatre.
+    static let detailMaxMetresPerPixel = 300.0
+
+    /// Whether this map draws the close-up coast layer instead of Natural
+    /// Earth's land and coast: the theatre has one, the map is at city scale,
+    /// and the whole map lies inside the layer's extent.
+    public var usesDetailCoast: Bool { projectedDetailLand != nil }
+
+    /// Whether the planar `box` lies inside the projected lon/lat `extent`
+    /// (its outline densified, as the projected edges are curves): tested at
+    /// nine points along each edge of the box.
+    static func box(_ box: PlanarBox, liesInside extent: GeoBox, projector: MapProjector) throws -> Bool {
+        let ring = try projector.projectPoints(densify(extent)).map { ScenePoint(x: $0.x, y: $0.y) }
+        let steps = 8
+        for i in 0...steps {
+            let f = Double(i) / Double(steps)
+            let x = box.minX + f * box.width, y = box.minY + f * box.height
+            for p in [ScenePoint(x: x, y: box.minY), ScenePoint(x: x, y: box.maxY),
+                      ScenePoint(x: box.minX, y: y), ScenePoint(x: box.maxX, y: y)] where !contains([ring], p) {
+                return false
+            }
+        }
+        return true
     }
 
     // MARK: geometry helpers
@@ -231,7 +288,11 @@ public final class MapComposer {
         var items: [SceneItem] = []
         let transform = { (p: PlanarPoint) in self.canvas(p) }
         let frame = mapArea.insetBy(-20)
-        for c in projectedCountries {
+        // Land from the close-up layer when this map uses it: its fill then meets
+        // its own coastline and borders exactly (the borders are Natural Earth's,
+        // continued to the finer coast). Country names stay placed on Natural Earth.
+        let land = projectedDetailLand ?? projectedCountries.map { (iso3: $0.iso3, polygons: $0.polygons) }
+        for c in land {
             let rings = c.polygons.flatMap { $0.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) } }.filter { !$0.isEmpty }
             guard !rings.isEmpty else { continue }
             let fill = c.iso3 == homeCountry ? Style.homeLand : Style.land

@@ -244,7 +244,9 @@ extension MapComposer {
     func footerItems() -> [SceneItem] {
         let rect = SceneRect(x: 0, y: Double(height) - Style.footerHeight, width: Double(width), height: Style.footerHeight)
         let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
-        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: Natural Earth"
+        // The theatre's credits in full (GSHHG's LGPL asks for its credit), as a
+        // left-to-right isolate so their brackets stay in place in the Arabic line.
+        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
         let text = language == .ar ? ar : en
         let t = TextItem(text: text, font: FontSpec(size: 11.5), origin: .init(x: 0, y: 0), color: Style.softInk)
         let size = measure(t)

@@ -20,6 +20,23 @@ public struct BasemapFiles: Hashable, Sendable {
     public let coast: URL
     /// Land borders between countries, properties `a`, `b` (iso3).
     public let borders: URL
+    /// Optional close-up layer (`basemap.detail_land`, `basemap.detail_coast`,
+    /// `basemap.detail_borders`, all or none): land polygons per country
+    /// (`iso3`, `extent` W,S,E,N), the coastline and the land borders, much
+    /// finer than `countries`, `coast` and `borders`, drawn instead of them on
+    /// city-scale maps inside the extent.
+    public let detailLand: URL?
+    public let detailCoast: URL?
+    public let detailBorders: URL?
+
+    public init(countries: URL, coast: URL, borders: URL, detailLand: URL? = nil, detailCoast: URL? = nil, detailBorders: URL? = nil) {
+        self.countries = countries
+        self.coast = coast
+        self.borders = borders
+        self.detailLand = detailLand
+        self.detailCoast = detailCoast
+        self.detailBorders = detailBorders
+    }
 }
 
 /// `theatre.tsv`: what a theatre is called, where its files are, how to draw it.
@@ -85,7 +102,25 @@ public struct TheatreSettings: Sendable {
         }
         let factions = file("factions")
         let events = file("events")
-        let basemap = BasemapFiles(countries: file("basemap.countries"), coast: file("basemap.coast"), borders: file("basemap.borders"))
+        /// An optional file that must exist when named: the layer is optional,
+        /// a typo in its name should not silently draw the coarse coast.
+        func optionalFile(_ key: String) -> URL? {
+            guard let (text, line) = values[key], !text.isEmpty else { return nil }
+            let url = directory.appendingPathComponent(text).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: key, "the file '\(text)' does not exist (\(url.path))"))
+                return nil
+            }
+            return url
+        }
+        let detailKeys = ["basemap.detail_land", "basemap.detail_coast", "basemap.detail_borders"]
+        let detail = detailKeys.map(optionalFile)
+        if let (_, line) = detailKeys.compactMap({ values[$0] }).first, let absent = detailKeys.first(where: { values[$0] == nil }) {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: absent,
+                                       "the close-up basemap needs all of \(detailKeys.joined(separator: ", ")): '\(absent)' is missing"))
+        }
+        let basemap = BasemapFiles(countries: file("basemap.countries"), coast: file("basemap.coast"), borders: file("basemap.borders"),
+                                   detailLand: detail[0], detailCoast: detail[1], detailBorders: detail[2])
         let defaultView = values["default_view"]?.0 ?? views.first?.name ?? ""
         if views.isEmpty {
             problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "view", "no view.NAME rows: a theatre needs at least one view"))

@@ -50,19 +50,22 @@ enum Fixture {
         })
     }
 
-    static func basemap() throws -> Basemap {
+    /// Natural Earth and, unless `detail` is false, the close-up coast layer (GSHHG).
+    static func basemap(detail: Bool = true) throws -> Basemap {
         let dir = fixtures.appendingPathComponent("basemap")
-        return try Basemap.load(countries: dir.appendingPathComponent("countries.geojson"),
-                                        coast: dir.appendingPathComponent("coast.geojson"),
-                                        borders: dir.appendingPathComponent("borders.geojson"))
+        func file(_ name: String) -> URL { dir.appendingPathComponent(name + ".geojson") }
+        return try Basemap.load(BasemapFiles(countries: file("countries"), coast: file("coast"), borders: file("borders"),
+                                             detailLand: detail ? file("detail-land") : nil,
+                                             detailCoast: detail ? file("detail-coast") : nil,
+                                             detailBorders: detail ? file("detail-borders") : nil))
     }
 
     static let caption = MapCaption(title: "Western Libya, 2019–2020: who holds what", titleArabic: "غرب ليبيا ٢٠١٩–٢٠٢٠: من يسيطر على ماذا",
                                     eventCount: 14, eventsPath: "test fixture", basemapCredit: "Natural Earth 1:10m (public domain)")
 
     static func composer(view: GeoBox = tripoliView, width: Int = 800, height: Int = 600, scale: Double = 1,
-                         language: MapLanguage = .en, renderer: MapRenderer) throws -> MapComposer {
-        try MapComposer(projector: try Projection(crs: crs), basemap: try basemap(), view: view, overview: libyaView,
+                         language: MapLanguage = .en, detail: Bool = true, renderer: MapRenderer) throws -> MapComposer {
+        try MapComposer(projector: try Projection(crs: crs), basemap: try basemap(detail: detail), view: view, overview: libyaView,
                         homeCountry: "LBY", width: width, height: height, scale: scale, language: language,
                         caption: caption, measurer: renderer)
     }

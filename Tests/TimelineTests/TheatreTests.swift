@@ -86,6 +86,39 @@ import Testing
         #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 
+    /// The close-up coast files are optional; named, they must exist, and come all three.
+    @Test func detailBasemapSettings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-detail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+        func settings(_ extra: String) throws -> TheatreSettings {
+            try (base + extra).write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+            return try TheatreSettings.load(directory: folder)
+        }
+        #expect(try settings("").basemap.detailLand == nil)
+        try "{}".write(to: folder.appendingPathComponent("land.geojson"), atomically: true, encoding: .utf8)
+        try "{}".write(to: folder.appendingPathComponent("coast.geojson"), atomically: true, encoding: .utf8)
+        try "{}".write(to: folder.appendingPathComponent("borders.geojson"), atomically: true, encoding: .utf8)
+        let all = "basemap.detail_land\tland.geojson\nbasemap.detail_coast\tcoast.geojson\nbasemap.detail_borders\tborders.geojson\n"
+        let loaded = try settings(all)
+        #expect(loaded.basemap.detailLand?.lastPathComponent == "land.geojson")
+        #expect(loaded.basemap.detailCoast?.lastPathComponent == "coast.geojson")
+        #expect(loaded.basemap.detailBorders?.lastPathComponent == "borders.geojson")
+
+        let line = base.split(separator: "\n", omittingEmptySubsequences: false).count  // the first added row's line
+        let missing = try #require(throws: DataError.self) {
+            try settings(all.replacingOccurrences(of: "\tland.geojson", with: "\tnope.geojson"))
+        }
+        #expect(missing.diagnostics.map(\.description) == [
+            "\(folder.appendingPathComponent("theatre.tsv").path):\(line): basemap.detail_land: the file 'nope.geojson' does not exist (\(folder.appendingPathComponent("nope.geojson").path))",
+        ])
+        let alone = try #require(throws: DataError.self) { try settings("basemap.detail_coast\tcoast.geojson\n") }
+        #expect(alone.diagnostics.count == 1)
+        #expect(alone.diagnostics.first?.location.line == line && alone.diagnostics.first?.field == "basemap.detail_land")
+        #expect(alone.diagnostics.first?.message.contains("'basemap.detail_land' is missing") == true)
+    }
+
     @Test func unknownControllerIsNullInJSON() throws {
         let t = try Theatre.load(directory: good)
         let json = StateOutput.json(t.timeline.state(at: Day(year: 2019, month: 1, day: 1)!))

@@ -9,8 +9,7 @@ extension MapFrameSetup {
     public init(theatre: Theatre, view: GeoBox, crs: String?, width: Int, height: Int, scale: Double,
                 language: MapLanguage, format: OutputFormat, zones: Bool = true) throws {
         let settings = theatre.settings
-        let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
-                                               borders: settings.basemap.borders)
+        let basemap = try Basemap.load(settings.basemap)
         // The footer names the event log relative to the repository (maps/<theatre>/events.tsv),
         // not to the working folder, so frames are the same bytes wherever they are made.
         let root = settings.directory.standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent().path
