@@ -114,8 +114,7 @@ struct Render: ParsableCommand {
                 throw ValidationError("--crs '\(map.crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
             }
             timings.lap("projection")
-            let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast,
-                                                   borders: settings.basemap.borders)
+            let basemap = try Basemap.load(settings.basemap)
             timings.lap("read basemap")
             let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
                                      eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
