@@ -33,8 +33,7 @@ public struct Gazetteer: Sendable {
     private var moreExact: [String: [NameRef]]
     /// Distinct normalised keys, their first owner (more in `moreOwners`), and
     /// the fuzzy index over them.
-    private var keys: [NameKey]
-    private var keyNumbers: [NameKey: Int]
+    private var keys: NameKeyTable
     private var owners: [NameRef]
     private var moreOwners: [Int: [NameRef]]
     private var fuzzy: FuzzyIndex
@@ -61,42 +60,41 @@ public struct Gazetteer: Sendable {
         byID = [:]
         byExactName = [:]
         moreExact = [:]
-        keys = []
-        keyNumbers = [:]
-        owners = []
-        moreOwners = [:]
-        fuzzy = FuzzyIndex(keys: [])
-        // Sized up front: growing a dictionary of 100,000 names rehashes it many times.
+        // Sized up front: growing a table of 100,000 names rehashes it many times.
         byID.reserveCapacity(places.count)
-        let names = places.reduce(0) { $0 + $1.alternateNames.count + 2 }
+        let names = places.reduce(0) { $0 + $1.nameCount }
         byExactName.reserveCapacity(names)
-        keyNumbers.reserveCapacity(names)
-        keys.reserveCapacity(names)
+        // Built in locals, then stored: the fuzzy index needs the finished keys.
+        var keys = NameKeyTable(capacity: names)
+        var owners: [NameRef] = []
+        var moreOwners: [Int: [NameRef]] = [:]
         owners.reserveCapacity(names)
+        var scratch = NameKeyScratch()
         for (i, place) in places.enumerated() {
             if byID[place.id] == nil { byID[place.id] = i }
-            for (n, name) in place.allNames.enumerated() {
+            for n in 0..<place.nameCount {
+                let name = place.name(at: n)
                 let ref = NameRef(place: Int32(i), name: Int32(n))
                 if let first = byExactName[name] {
                     if first.place != ref.place { moreExact[name, default: []].append(ref) }
                 } else {
                     byExactName[name] = ref
                 }
-                for key in Self.indexKeys(of: name) { addKey(key, ref) }
+                // Each key keeps one name per place: the first the place has with that key.
+                Self.forEachIndexKey(of: name, scratch: &scratch) { key in
+                    let (k, isNew) = keys.insert(key)
+                    if isNew {
+                        owners.append(ref)
+                    } else if owners[k].place != ref.place, !(moreOwners[k]?.contains(where: { $0.place == ref.place }) ?? false) {
+                        moreOwners[k, default: []].append(ref)
+                    }
+                }
             }
         }
-        fuzzy = FuzzyIndex(keys: keys)
-    }
-
-    private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
-        guard !key.isEmpty else { return }
-        if let k = keyNumbers[key] {
-            if !owners(ofKey: k).contains(where: { $0.place == ref.place }) { moreOwners[k, default: []].append(ref) }
-        } else {
-            keyNumbers[key] = keys.count
-            keys.append(key)
-            owners.append(ref)
-        }
+        self.keys = keys
+        self.owners = owners
+        self.moreOwners = moreOwners
+        fuzzy = FuzzyIndex(storage: keys.storage, starts: keys.starts)
     }
 
     private func owners(ofKey k: Int) -> [NameRef] {
@@ -119,11 +117,23 @@ public struct Gazetteer: Sendable {
     /// qualifier in brackets ("Suq al-Khamis (Khoms)") the key without it, so
     /// the bare name finds every place that bears it.
     static func indexKeys(of name: String) -> [NameKey] {
-        let key = NameKey(name)
+        var scratch = NameKeyScratch()
+        var result: [NameKey] = []
+        forEachIndexKey(of: name, scratch: &scratch) { result.append(NameKey(scalars: Array($0))) }
+        return result.isEmpty ? [NameKey(scalars: [])] : result
+    }
+
+    /// Calls `body` with each of ``indexKeys(of:)`` but an empty one, built in
+    /// `scratch` (no array per name).
+    static func forEachIndexKey(of name: String, scratch: inout NameKeyScratch,
+                                _ body: (UnsafeBufferPointer<UInt32>) -> Void) {
+        NameKey.build(name, into: &scratch)
+        if !scratch.key.isEmpty { scratch.key.withUnsafeBufferPointer(body) }
         // Searched as bytes: Character search would cost more than the key itself.
-        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return [key] }
-        let bare = NameKey(String(name[..<open]))
-        return bare == key || bare.isEmpty ? [key] : [key, bare]
+        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return }
+        let key = scratch.key   // brackets are rare: this copy is too
+        NameKey.build(String(name[..<open]), into: &scratch)
+        if !scratch.key.isEmpty, scratch.key != key { scratch.key.withUnsafeBufferPointer(body) }
     }
 
     public func place(id: String) -> Place? { byID[id].map { places[$0] } }
@@ -135,7 +145,7 @@ public struct Gazetteer: Sendable {
 
     /// Places that have a name with this normalised key.
     func places(withKey key: NameKey) -> [Int] {
-        keyNumbers[key].map { owners(ofKey: $0).map { Int($0.place) } } ?? []
+        keys.number(of: key.scalars).map { owners(ofKey: $0).map { Int($0.place) } } ?? []
     }
 
     /// The query without surrounding white space; cheap when there is none,
@@ -143,8 +153,18 @@ public struct Gazetteer: Sendable {
     static func trimmed(_ query: String) -> String {
         let scalars = query.unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return query }
+              isWhitespace(first) || isWhitespace(last) else { return query }
         return query.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `scalar.properties.isWhitespace`, answered without the Unicode tables
+    /// for ASCII (nearly every first and last letter of a query) and Arabic letters.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0x00..<0x80, 0x0621...0x064A: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Resolves one name, Arabic or Latin, to its place.
@@ -166,27 +186,29 @@ public struct Gazetteer: Sendable {
             if let box = options.within, !box.contains(place.location) { return }
             let old = found.firstIndex { $0.place == ref.place }
             if let old, found[old].candidate.score >= score { return }
-            let candidate = Candidate(place: place, score: score, method: method, matchedName: place.allNames[Int(ref.name)])
+            let candidate = Candidate(place: place, score: score, method: method, matchedName: place.name(at: Int(ref.name)))
             if let old { found[old].candidate = candidate } else { found.append((ref.place, candidate)) }
         }
         forEachExactOwner(of: trimmed) { offer($0, Self.exactScore, .exact) }
         if !found.isEmpty {
             return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
         }
-        let key = NameKey(trimmed)
-        if let k = keyNumbers[key] {
+        var scratch = NameKeyScratch()
+        NameKey.build(trimmed, into: &scratch)
+        let key = scratch.key
+        if !key.isEmpty, let k = keys.number(of: key) {
             forEachOwner(ofKey: k) { offer($0, Self.normalizedScore, .normalized) }
         }
         if found.isEmpty {
-            for fallback in key.fallbacks {
-                guard let k = keyNumbers[fallback] else { continue }
+            for fallback in NameKey(scalars: key).fallbacks {
+                guard let k = keys.number(of: fallback.scalars) else { continue }
                 forEachOwner(ofKey: k) { offer($0, Self.fallbackScore, .normalized) }
             }
         }
         if found.isEmpty, !key.isEmpty {
             let limit = EditDistance.threshold(forLength: key.count)
-            for hit in fuzzy.search(key.scalars, limit: limit) {
-                let length = max(key.count, keys[hit.key].count)
+            for hit in fuzzy.search(key, limit: limit) {
+                let length = max(key.count, keys.length(of: hit.key))
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
                 forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }
             }

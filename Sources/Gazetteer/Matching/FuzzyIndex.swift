@@ -29,25 +29,22 @@ struct FuzzyIndex: Sendable {
     /// Pads both ends so that a key's first and last letters weigh like the others.
     private static let startMark: UInt32 = 0x1_0000_0, endMark: UInt32 = 0x1_0000_1
 
-    init(keys: [NameKey]) {
-        var storage: [UInt32] = []
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(keys.count + 1)
-        for key in keys {
-            storage.append(contentsOf: key.scalars)
-            starts.append(Int32(storage.count))
-        }
+    /// An index over the keys of a ``NameKeyTable``: `storage` holds them one
+    /// after another and key `k` is `storage[starts[k]..<starts[k + 1]]`.
+    /// (The arrays are shared with the table, not copied.)
+    init(storage: [UInt32], starts: [Int32]) {
+        let keyCount = starts.count - 1
         // Two passes over the bigrams: count per bucket, then fill (CSR layout:
         // one flat array, no per-bucket allocation).
         var counts = [Int32](repeating: 0, count: (1 << Self.bucketBits) + 1)
-        for k in keys.indices {
+        for k in 0..<keyCount {
             let from = Int(starts[k]), to = Int(starts[k + 1])
             Self.forEachBigram(storage, from, to) { counts[Self.bucket($0, $1, $2, to - from) + 1] += 1 }
         }
         for b in 1..<counts.count { counts[b] += counts[b - 1] }
         var fill = counts
         var postings = [Int32](repeating: 0, count: Int(counts[counts.count - 1]))
-        for k in keys.indices {
+        for k in 0..<keyCount {
             let from = Int(starts[k]), to = Int(starts[k + 1])
             Self.forEachBigram(storage, from, to) { a, b, position in
                 let bucket = Self.bucket(a, b, position, to - from)
@@ -59,12 +56,12 @@ struct FuzzyIndex: Sendable {
         self.starts = starts
         self.bucketStarts = counts
         self.postings = postings
-        self.letterMasks = keys.map(\.scalars).map(Self.mask)
+        self.letterMasks = (0..<keyCount).map { Self.mask(storage[Int(starts[$0])..<Int(starts[$0 + 1])]) }
     }
 
     var keyCount: Int { starts.count - 1 }
 
-    private static func mask(_ scalars: [UInt32]) -> UInt64 {
+    private static func mask<C: Collection<UInt32>>(_ scalars: C) -> UInt64 {
         scalars.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
     }
 

@@ -5,11 +5,18 @@
 /// end, and with the article ال and a proclitic (و ب ل ف ك) glued on. All of
 /// those collapse here, so that العُربان, العربان and والعربان give one key.
 enum ArabicNormalizer {
-    /// The folded words of one Arabic-script name, each without its article.
-    /// Separators (spaces, punctuation) end a word; marks and tatweel vanish.
-    static func words(of name: String) -> [[UInt32]] {
-        var words: [[UInt32]] = []
-        var word: [UInt32] = []
+    /// Appends the key of an Arabic-script name to `key`: its folded words,
+    /// each without its article, with nothing between them. Separators
+    /// (spaces, punctuation) end a word; marks and tatweel vanish. Written
+    /// into the caller's buffer, word by word in place, so that indexing
+    /// 100,000 names allocates no array per word or name.
+    static func appendKey(of name: String, to key: inout [UInt32]) {
+        var wordStart = key.count
+        func endWord() {
+            let article = articleLength(key[wordStart...])
+            if article > 0 { key.removeSubrange(wordStart..<(wordStart + article)) }
+            wordStart = key.count
+        }
         for scalar in name.unicodeScalars {
             let v = scalar.value
             switch v {
@@ -17,34 +24,32 @@ enum ArabicNormalizer {
                 // Harakat, superscript alef, Quranic marks, tatweel, and the
                 // free-standing hamza: writers add or omit them at will.
                 continue
-            case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: word.append(0x0627)   // alef forms → ا
-            case 0x0629: word.append(0x0647)                                            // ة → ه
-            case 0x0649, 0x0626, 0x06CC, 0x06D0: word.append(0x064A)                    // ى ئ ی → ي
-            case 0x0624: word.append(0x0648)                                            // ؤ → و
-            case 0x06A9, 0x06AA, 0x06AF: word.append(0x0643)                            // ک ڪ گ → ك
-            case 0x06C1, 0x06BE: word.append(0x0647)                                    // ہ ھ → ه
-            case 0x067E: word.append(0x0628)                                            // پ → ب
-            case 0x0686: word.append(0x062C)                                            // چ → ج
-            case 0x06A4: word.append(0x0641)                                            // ڤ → ف
-            case 0x06A8: word.append(0x0642)                                            // ڨ (Maghrebi g) → ق
-            case 0x0660...0x0669: word.append(v - 0x0660 + 0x30)                        // Arabic-Indic digits
-            case 0x06F0...0x06F9: word.append(v - 0x06F0 + 0x30)
-            case 0x41...0x5A: word.append(v + 0x20)
-            case 0x61...0x7A, 0x30...0x39: word.append(v)
+            case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: key.append(0x0627)    // alef forms → ا
+            case 0x0629: key.append(0x0647)                                             // ة → ه
+            case 0x0649, 0x0626, 0x06CC, 0x06D0: key.append(0x064A)                     // ى ئ ی → ي
+            case 0x0624: key.append(0x0648)                                             // ؤ → و
+            case 0x06A9, 0x06AA, 0x06AF: key.append(0x0643)                             // ک ڪ گ → ك
+            case 0x06C1, 0x06BE: key.append(0x0647)                                     // ہ ھ → ه
+            case 0x067E: key.append(0x0628)                                             // پ → ب
+            case 0x0686: key.append(0x062C)                                             // چ → ج
+            case 0x06A4: key.append(0x0641)                                             // ڤ → ف
+            case 0x06A8: key.append(0x0642)                                             // ڨ (Maghrebi g) → ق
+            case 0x0660...0x0669: key.append(v - 0x0660 + 0x30)                         // Arabic-Indic digits
+            case 0x06F0...0x06F9: key.append(v - 0x06F0 + 0x30)
+            case 0x41...0x5A: key.append(v + 0x20)
+            case 0x61...0x7A, 0x30...0x39: key.append(v)
             case 0x0600...0x06FF where !isArabicLetter(v):
                 // Arabic punctuation (، ؛ ؟) separates words.
-                if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
+                endWord()
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word.append(v)
-                } else if !word.isEmpty {
-                    words.append(word)
-                    word.removeAll(keepingCapacity: true)
+                    key.append(v)
+                } else {
+                    endWord()
                 }
             }
         }
-        if !word.isEmpty { words.append(word) }
-        return words.map(strippingArticle)
+        endWord()
     }
 
     private static func isArabicLetter(_ v: UInt32) -> Bool {
@@ -52,22 +57,27 @@ enum ArabicNormalizer {
     }
 
     private static let alef: UInt32 = 0x0627, lam: UInt32 = 0x0644
-    /// و ب ف ك: the one-letter proclitics that can sit before the article.
-    private static let proclitics: Set<UInt32> = [0x0648, 0x0628, 0x0641, 0x0643]
 
-    /// Drops ال, a proclitic + ال (وال، بال), or لل (ل + ال with its alef elided),
-    /// keeping at least two letters of the word so that short names survive.
-    static func strippingArticle(_ w: [UInt32]) -> [UInt32] {
-        if w.count >= 4, w[0] == alef, w[1] == lam { return Array(w[2...]) }
-        if w.count >= 5, proclitics.contains(w[0]), w[1] == alef, w[2] == lam { return Array(w[3...]) }
-        if w.count >= 4, w[0] == lam, w[1] == lam { return Array(w[2...]) }
-        return w
+    /// و ب ف ك: the one-letter proclitics that can sit before the article.
+    private static func isProclitic(_ v: UInt32) -> Bool {
+        v == 0x0648 || v == 0x0628 || v == 0x0641 || v == 0x0643
+    }
+
+    /// How many leading letters of a word are its article: ال, a proclitic +
+    /// ال (وال، بال), or لل (ل + ال with its alef elided); 0 when there is none,
+    /// or when fewer than two letters would remain, so that short names survive.
+    static func articleLength(_ w: ArraySlice<UInt32>) -> Int {
+        let s = w.startIndex
+        if w.count >= 4, w[s] == alef, w[s + 1] == lam { return 2 }
+        if w.count >= 5, isProclitic(w[s]), w[s + 1] == alef, w[s + 2] == lam { return 3 }
+        if w.count >= 4, w[s] == lam, w[s + 1] == lam { return 2 }
+        return 0
     }
 
     /// A query written with a proclitic on a name that has no article
     /// (بترهونة, وسرت): the key without that first letter, if enough remains.
     static func withoutProclitic(_ key: [UInt32]) -> [UInt32]? {
-        guard key.count >= 4, let first = key.first, proclitics.contains(first) || first == lam,
+        guard key.count >= 4, let first = key.first, isProclitic(first) || first == lam,
               (0x0620...0x064A).contains(key[1]) else { return nil }
         return Array(key.dropFirst())
     }

@@ -36,11 +36,13 @@ enum LatinNormalizer {
 
     /// Appends the key of `name` to `key`: words split on anything that is not
     /// a letter or digit, articles dropped, each word folded, no spaces.
-    static func appendKey(of name: String, to key: inout [UInt32]) {
+    /// `letters` and `ends` are working buffers, passed in so that indexing
+    /// many names reuses them (their contents on entry do not matter).
+    static func appendKey(of name: String, to key: inout [UInt32], letters: inout [UInt32], ends: inout [Int]) {
         // One buffer of letters and the end of each word in it: no array per word.
-        var letters: [UInt32] = []
+        letters.removeAll(keepingCapacity: true)
         letters.reserveCapacity(name.utf8.count)
-        var ends: [Int] = []
+        ends.removeAll(keepingCapacity: true)
         func endWord() {
             if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
         }
