@@ -80,15 +80,15 @@ struct Resolve: ParsableCommand {
             ? ResolveQuery.lines(of: FileHandle.standardInput.readDataToEndOfFile())
             : names.map { ResolveQuery(line: 0, text: $0, error: nil) }
         for q in queries { if let error = q.error { printError("stdin:\(q.line): \(error)") } }
-        let results = Self.resolveAll(queries, in: gazetteer, options: options)
-        let text = json ? ResolveOutput.json(results) : ResolveOutput.table(results)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let chunks = Self.resolveAll(queries, in: gazetteer, options: options)
+        for piece in ResolveOutput.format(chunks, json: json) { FileHandle.standardOutput.write(Data(piece.utf8)) }
     }
 
-    /// Resolves every query, in input order. Long inputs (`resolve -` over a
-    /// whole event log) are cut into chunks resolved on all cores: the
-    /// gazetteer is an immutable value, safe to share.
-    static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [ResolveOutput.Row] {
+    /// Resolves every query, in input order, as chunks of rows. Long inputs
+    /// (`resolve -` over a whole event log) are cut into chunks resolved on all
+    /// cores: the gazetteer is an immutable value, safe to share. The chunks
+    /// are kept apart, not joined, so that output is formatted on all cores too.
+    static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [[ResolveOutput.Row]] {
         @Sendable func rows(_ slice: ArraySlice<ResolveQuery>) -> [ResolveOutput.Row] {
             slice.map { q in
                 q.error == nil
@@ -97,14 +97,14 @@ struct Resolve: ParsableCommand {
             }
         }
         let chunk = 2_000
-        guard queries.count > chunk else { return rows(queries[...]) }
+        guard queries.count > chunk else { return [rows(queries[...])] }
         let chunks = (queries.count + chunk - 1) / chunk
         let done = Mutex([[ResolveOutput.Row]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { i in
             let part = rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)])
             done.withLock { $0[i] = part }
         }
-        return done.withLock { $0.flatMap { $0 } }
+        return done.withLock { $0 }
     }
 
     /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
