@@ -3,23 +3,26 @@
 /// Three filters, cheapest first, each a lower bound on the distance so none
 /// can hide a match:
 /// 1. Positional bigrams: k edits (with transpositions) destroy at most 3k of
-///    the L + 1 padded bigrams of a key of length L, and move the others by at
-///    most k places. Only keys whose length is within k are looked up. A key sharing fewer than L + 1 − 3k bigrams, each within
-///    k places of where the query has it, is never looked at again.
+///    the L + 1 padded bigrams of a key of length L, and move the others by
+///    the insertions minus the deletions before them (see `shiftWindow`).
+///    Only keys whose length is within k are looked up. A key sharing fewer
+///    than L + 1 − 3k bigrams, each where the query's could have moved, is
+///    never looked at again.
 /// 2. Letter counts: the letters one string has and the other lacks, counted
 ///    with multiplicity, need one edit each (transpositions keep counts).
 /// 3. A banded, early-exit edit distance on what is left.
 /// (bigram, position, key length) triples are hashed into a fixed table; a collision only
 /// lets an extra key through to the next filter.
 struct FuzzyIndex: Sendable {
+    // Not private: the tests recount the buckets the plain way to check the search against it.
     /// Every key's scalars, one after another.
-    private let storage: [UInt32]
+    let storage: [UInt32]
     /// Where each key starts in `storage`; one more entry than there are keys.
-    private let starts: [Int32]
+    let starts: [Int32]
     /// For each bigram bucket, where its postings start in `postings`.
-    private let bucketStarts: [Int32]
+    let bucketStarts: [Int32]
     /// Key numbers, grouped by bigram bucket.
-    private let postings: [Int32]
+    let postings: [Int32]
     /// For each key, which of 64 letter bins it uses: one load tells whether a
     /// key has letters the query lacks, before its letters are read.
     private let letterMasks: [UInt64]
@@ -66,7 +69,7 @@ struct FuzzyIndex: Sendable {
     }
 
     @inline(__always)
-    private static func bucket(_ a: UInt32, _ b: UInt32, _ position: Int, _ keyLength: Int) -> Int {
+    static func bucket(_ a: UInt32, _ b: UInt32, _ position: Int, _ keyLength: Int) -> Int {
         var h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA6B) ^ (UInt32(truncatingIfNeeded: position) &* 0xC2B2_AE35)
             ^ (UInt32(truncatingIfNeeded: keyLength) &* 0x1656_67B1)
         h ^= h >> 15
@@ -76,7 +79,7 @@ struct FuzzyIndex: Sendable {
 
     /// Calls `body` with each padded bigram of `s[from..<to]` and its position.
     @inline(__always)
-    private static func forEachBigram(_ s: [UInt32], _ from: Int, _ to: Int, _ body: (UInt32, UInt32, Int) -> Void) {
+    static func forEachBigram(_ s: [UInt32], _ from: Int, _ to: Int, _ body: (UInt32, UInt32, Int) -> Void) {
         var previous = startMark
         for i in from..<to {
             body(previous, s[i], i - from)
@@ -96,19 +99,12 @@ struct FuzzyIndex: Sendable {
         var counters = [UInt8](repeating: 0, count: keyCount)
         counters.withUnsafeMutableBufferPointer { counter in
             postings.withUnsafeBufferPointer { postings in
-                // A bigram at position i of the query can only survive k edits
-                // at positions i − k … i + k of a key whose length is within k.
-                var queryBuckets: [Int] = []
-                queryBuckets.reserveCapacity((length + 1) * (2 * limit + 1) * (2 * limit + 1))
-                Self.forEachBigram(query, 0, length) { a, b, i in
-                    for keyLength in max(1, length - limit)...(length + limit) {
-                        for position in max(0, i - limit)...min(keyLength, i + limit) {
-                            queryBuckets.append(Self.bucket(a, b, position, keyLength))
-                        }
-                    }
-                }
-                for b in queryBuckets {
-                    for p in Int(bucketStarts[b])..<Int(bucketStarts[b + 1]) {
+                // Where each bucket's postings are, all read first: the reads
+                // miss the cache, and independent of one another they overlap.
+                let ranges = Self.buckets(of: query, limit: limit, window: Self.shiftWindow)
+                    .map { (from: Int(bucketStarts[$0]), to: Int(bucketStarts[$0 + 1])) }
+                for (from, to) in ranges {
+                    for p in from..<to {
                         let k = Int(postings[p])
                         let c = counter[k]
                         if c == 255 { continue }
@@ -147,6 +143,68 @@ struct FuzzyIndex: Sendable {
                 }
             }
         }
-        return results
+        return results.count < 2 ? results : inScanOrder(results, query: query, limit: limit, needed: needed)
+    }
+
+    /// Where the bigram at position i of the query can sit in a key of
+    /// `keyLength` letters, as offsets from i, if the key is within `limit`
+    /// edits. A bigram no edit touched moves by the insertions minus the
+    /// deletions before it; the length difference d fixes insertions minus
+    /// deletions overall, so with at most `limit` edits there are at most
+    /// (limit + d) / 2 insertions and (limit − d) / 2 deletions. Half the
+    /// buckets of the plain window i − limit … i + limit, and as many fewer
+    /// postings to count, with no match lost.
+    private static func shiftWindow(_ length: Int, _ keyLength: Int, _ limit: Int) -> (before: Int, after: Int) {
+        let d = keyLength - length
+        return ((limit - d) / 2, (limit + d) / 2)
+    }
+
+    /// The plain window, i − limit … i + limit: the one the search first
+    /// counted with, and whose counting order the results keep.
+    private static func plainWindow(_ length: Int, _ keyLength: Int, _ limit: Int) -> (before: Int, after: Int) {
+        (limit, limit)
+    }
+
+    /// The buckets to count for `query`: each of its bigrams, at each key
+    /// length within `limit` of its own, at each position `window` allows.
+    private static func buckets(of query: [UInt32], limit: Int,
+                                window: (Int, Int, Int) -> (before: Int, after: Int)) -> [Int] {
+        let length = query.count
+        var result: [Int] = []
+        result.reserveCapacity((length + 1) * (2 * limit + 1) * (2 * limit + 1))
+        forEachBigram(query, 0, length) { a, b, i in
+            for keyLength in max(1, length - limit)...(length + limit) {
+                let (before, after) = window(length, keyLength, limit)
+                for position in max(0, i - before)...min(keyLength, i + after) {
+                    result.append(bucket(a, b, position, keyLength))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The results in the order the first version of the search found them:
+    /// counting the plain window's buckets in order, a key was found when its
+    /// count reached `needed`, keys reaching it in the same bucket in key
+    /// order. The narrower window finds the same keys with other counts, so
+    /// that order is worked out here, for the few results only: which of
+    /// several equally close keys a place is reported under must not change.
+    private func inScanOrder(_ results: [(key: Int, distance: Int)], query: [UInt32], limit: Int,
+                             needed: Int) -> [(key: Int, distance: Int)] {
+        let plain = Self.buckets(of: query, limit: limit, window: Self.plainWindow)
+        func found(_ k: Int) -> Int {
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            // Every count the key got: one per bucket it is posted in, per time the query counts that bucket.
+            var counted: [Int] = []
+            Self.forEachBigram(storage, from, to) { a, b, position in
+                let bucket = Self.bucket(a, b, position, to - from)
+                for (j, queryBucket) in plain.enumerated() where queryBucket == bucket { counted.append(j) }
+            }
+            counted.sort()
+            return needed <= counted.count ? counted[needed - 1] : Int.max
+        }
+        return results.map { (found($0.key), $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.key < $1.1.key }
+            .map(\.1)
     }
 }
