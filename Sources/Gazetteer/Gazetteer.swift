@@ -20,8 +20,8 @@ public struct ResolveOptions: Sendable {
 
 /// A set of places with an index over every spelling of their names.
 ///
-/// A value type: build it once (it indexes at load) and share it freely across
-/// threads. Lookup goes exact name → normalised key → fuzzy key (see
+/// A value type: build it once (it indexes at load; the fuzzy index waits for
+/// the first lookup that needs it) and share it freely across threads. Lookup goes exact name → normalised key → fuzzy key (see
 /// ``resolve(_:options:)``).
 public struct Gazetteer: Sendable {
     public private(set) var places: [Place]
@@ -32,11 +32,11 @@ public struct Gazetteer: Sendable {
     private var byExactName: [String: NameRef]
     private var moreExact: [String: [NameRef]]
     /// Distinct normalised keys, their first owner (more in `moreOwners`), and
-    /// the fuzzy index over them.
+    /// the fuzzy index over them, built on the first lookup that needs it.
     private var keys: NameKeyTable
     private var owners: [NameRef]
     private var moreOwners: [Int: [NameRef]]
-    private var fuzzy: FuzzyIndex
+    private var fuzzy: LazyFuzzyIndex
 
     /// One name of one place: indexes into `places` and the place's `allNames`.
     struct NameRef: Hashable, Sendable {
@@ -94,7 +94,7 @@ public struct Gazetteer: Sendable {
         self.keys = keys
         self.owners = owners
         self.moreOwners = moreOwners
-        fuzzy = FuzzyIndex(storage: keys.storage, starts: keys.starts)
+        fuzzy = LazyFuzzyIndex(storage: keys.storage, starts: keys.starts)
     }
 
     private func owners(ofKey k: Int) -> [NameRef] {
@@ -137,6 +137,9 @@ public struct Gazetteer: Sendable {
     }
 
     public func place(id: String) -> Place? { byID[id].map { places[$0] } }
+
+    /// Whether a lookup has needed, and so built, the fuzzy index (for tests).
+    var fuzzyIndexIsBuilt: Bool { fuzzy.isBuilt }
 
     /// The normalised keys of a place's names, for merging and tests.
     func keys(of place: Place) -> Set<NameKey> {
@@ -205,9 +208,9 @@ public struct Gazetteer: Sendable {
                 forEachOwner(ofKey: k) { offer($0, Self.fallbackScore, .normalized) }
             }
         }
-        if found.isEmpty, !key.isEmpty {
-            let limit = EditDistance.threshold(forLength: key.count)
-            for hit in fuzzy.search(key, limit: limit) {
+        // (Keys too short for any edit would find nothing: the index is not built for them.)
+        if found.isEmpty, !key.isEmpty, case let limit = EditDistance.threshold(forLength: key.count), limit > 0 {
+            for hit in fuzzy.index.search(key, limit: limit) {
                 let length = max(key.count, keys.length(of: hit.key))
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
                 forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }

@@ -170,3 +170,46 @@ import Testing
 extension SplitMix {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
+
+/// The fuzzy index is built by the first lookup that needs it, whichever
+/// thread that is; lookups racing to build it must all get the same answers.
+@Suite struct LazyFuzzyIndexTests {
+    static let misspelt = ["Tarhxuna", "Misrrata", "Sirtte", "Ghadmes", "Zawiyya", "Ajdabyia", "Bani Walid", "Gharyn",
+                           "ترهنة", "مصرته", "Qasr bin Ghashr", "Khomz", "Zuwarha", "Sabrathaa", "Brak al Shati"]
+
+    @Test func exactAndNormalisedLookupsDoNotBuildIt() {
+        let fresh = Gazetteer(places: TestData.libya.places)
+        _ = fresh.resolve("Tarhuna")
+        _ = fresh.resolve("TARHOUNA")
+        _ = fresh.resolve("Tr")   // too short for any edit
+        #expect(!fresh.fuzzyIndexIsBuilt)
+        _ = fresh.resolve("Tarhxuna")
+        #expect(fresh.fuzzyIndexIsBuilt)
+    }
+
+    @Test func concurrentFirstLookupsAgree() async {
+        let expected = Self.misspelt.map { TestData.libya.resolve($0) }
+        for _ in 0..<20 {
+            // A fresh gazetteer each round, so that the lookups race to build its index.
+            let fresh = Gazetteer(places: TestData.libya.places)
+            let answers = await withTaskGroup(of: (Int, Resolution).self) { group in
+                for (i, name) in Self.misspelt.enumerated() { group.addTask { (i, fresh.resolve(name)) } }
+                var answers = [Resolution?](repeating: nil, count: Self.misspelt.count)
+                for await (i, r) in group { answers[i] = r }
+                return answers
+            }
+            for (i, answer) in answers.enumerated() {
+                #expect(answer?.match == expected[i].match, "\(Self.misspelt[i])")
+                #expect(answer?.alternatives == expected[i].alternatives, "\(Self.misspelt[i])")
+            }
+        }
+        #expect(expected.contains { $0.match?.method == .fuzzy })
+    }
+
+    @Test func plainArabicLettersAreAlphabetic() {
+        // The Arabic normaliser keeps these without asking the Unicode tables.
+        for v in Array(0x0620...0x063F) + Array(0x0641...0x064A) {
+            #expect(Unicode.Scalar(UInt32(v))!.properties.isAlphabetic, "\(v)")
+        }
+    }
+}

@@ -38,6 +38,10 @@ enum ArabicNormalizer {
             case 0x06F0...0x06F9: key.append(v - 0x06F0 + 0x30)
             case 0x41...0x5A: key.append(v + 0x20)
             case 0x61...0x7A, 0x30...0x39: key.append(v)
+            case 0x0620...0x063F, 0x0641...0x064A:
+                // The plain letters (those not folded above), all alphabetic:
+                // answered here, not by the Unicode property tables below.
+                key.append(v)
             case 0x0600...0x06FF where !isArabicLetter(v):
                 // Arabic punctuation (، ؛ ؟) separates words.
                 endWord()

@@ -97,10 +97,12 @@ enum LatinNormalizer {
         }
     }
 
-    private static func ascii(_ c: Character) -> UInt32 { UInt32(c.asciiValue ?? 0) }
-    private static let a = ascii("a"), e = ascii("e"), h = ascii("h"), i = ascii("i"), o = ascii("o"), u = ascii("u")
-    private static let y = ascii("y"), q = ascii("q"), g = ascii("g"), k = ascii("k"), c = ascii("c"), s = ascii("s")
-    private static let d = ascii("d"), t = ascii("t"), p = ascii("p"), f = ascii("f"), j = ascii("j")
+    // The letters the rules name, as ASCII codes. Written as literals, not
+    // computed from characters: a computed static is initialised lazily and
+    // every read of it goes through `swift_once`, which showed in the load profile.
+    private static let a: UInt32 = 0x61, e: UInt32 = 0x65, h: UInt32 = 0x68, i: UInt32 = 0x69, o: UInt32 = 0x6F, u: UInt32 = 0x75
+    private static let y: UInt32 = 0x79, q: UInt32 = 0x71, g: UInt32 = 0x67, k: UInt32 = 0x6B, c: UInt32 = 0x63, s: UInt32 = 0x73
+    private static let d: UInt32 = 0x64, t: UInt32 = 0x74, p: UInt32 = 0x70, f: UInt32 = 0x66, j: UInt32 = 0x6A, l: UInt32 = 0x6C
 
     private static func isVowel(_ v: UInt32) -> Bool { v == a || v == e || v == i || v == o || v == u || v == y }
 
@@ -147,7 +149,7 @@ enum LatinNormalizer {
 
     /// A query with the article glued on (Alasabaa, Elwatiya): the key without it.
     static func withoutGluedArticle(_ key: [UInt32]) -> [UInt32]? {
-        guard key.count >= 6, key[0] == a || key[0] == i, key[1] == ascii("l") else { return nil }
+        guard key.count >= 6, key[0] == a || key[0] == i, key[1] == l else { return nil }
         return Array(key.dropFirst(2))
     }
 }
