@@ -71,14 +71,12 @@ public struct Gazetteer: Sendable {
         owners.reserveCapacity(names)
         var scratch = NameKeyScratch()
         for (i, place) in places.enumerated() {
-            if byID[place.id] == nil { byID[place.id] = i }
+            _ = Self.firstValue(in: &byID, for: place.id, else: i)
             for n in 0..<place.nameCount {
                 let name = place.name(at: n)
                 let ref = NameRef(place: Int32(i), name: Int32(n))
-                if let first = byExactName[name] {
-                    if first.place != ref.place { moreExact[name, default: []].append(ref) }
-                } else {
-                    byExactName[name] = ref
+                if let first = Self.firstValue(in: &byExactName, for: name, else: ref), first.place != ref.place {
+                    moreExact[name, default: []].append(ref)
                 }
                 // Each key keeps one name per place: the first the place has with that key.
                 Self.forEachIndexKey(of: name, scratch: &scratch) { key in
@@ -96,6 +94,19 @@ public struct Gazetteer: Sendable {
         self.moreOwners = moreOwners
         fuzzy = LazyFuzzyIndex(storage: keys.storage, starts: keys.starts)
     }
+
+    /// The value `dictionary` has for `key`; or, when it has none, nil after
+    /// storing `value` under the key. One hash of the key either way, where
+    /// a lookup then an insertion hash it twice: hashing the names (Arabic
+    /// ones through Unicode normalisation) was a large part of indexing.
+    private static func firstValue<Value>(in dictionary: inout [String: Value], for key: String, else value: Value) -> Value? {
+        var isNew = false
+        // The default is only evaluated, and stored, when the key is missing.
+        let stored = Self.read(&dictionary[key, default: { isNew = true; return value }()])
+        return isNew ? nil : stored
+    }
+
+    private static func read<Value>(_ value: inout Value) -> Value { value }
 
     private func owners(ofKey k: Int) -> [NameRef] {
         [owners[k]] + (moreOwners[k] ?? [])

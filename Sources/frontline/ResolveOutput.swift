@@ -134,10 +134,10 @@ enum ResolveOutput {
 
         init<S: Sequence<Row>>(_ rows: S) {
             for row in rows {
-                query = max(query, min(40, row.query.count))
+                query = max(query, min(40, characterCount(row.query)))
                 guard let p = row.resolution?.match?.place else { continue }
-                name = max(name, min(32, p.name.count))
-                arabic = max(arabic, min(24, p.nameArabic.count))
+                name = max(name, min(32, characterCount(p.name)))
+                arabic = max(arabic, min(24, characterCount(p.nameArabic)))
             }
         }
 
@@ -190,8 +190,15 @@ enum ResolveOutput {
         String(format: "%8.4f, %8.4f", p.latitude, p.longitude)
     }
 
+    /// How many characters `s` has, as `s.count` counts them (what the table
+    /// pads by), without walking grapheme clusters when every byte is ASCII
+    /// and none is a carriage return (the one ASCII pair that is one character).
+    static func characterCount(_ s: String) -> Int {
+        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? s.utf8.count : s.count
+    }
+
     private static func pad(_ s: String, _ width: Int) -> String {
-        let n = s.count
+        let n = characterCount(s)
         return n >= width ? s : s + String(repeating: " ", count: width - n)
     }
 }

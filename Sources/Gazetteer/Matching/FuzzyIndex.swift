@@ -194,14 +194,22 @@ struct FuzzyIndex: Sendable {
         let plain = Self.buckets(of: query, limit: limit, window: Self.plainWindow)
         func found(_ k: Int) -> Int {
             let from = Int(starts[k]), to = Int(starts[k + 1])
-            // Every count the key got: one per bucket it is posted in, per time the query counts that bucket.
-            var counted: [Int] = []
+            // The buckets the key is posted in (a bucket twice if two of its bigrams share it),
+            // and a 64-bit summary of them that rules out most of the query's buckets in one test.
+            var posted: [Int] = []
+            var summary: UInt64 = 0
             Self.forEachBigram(storage, from, to) { a, b, position in
                 let bucket = Self.bucket(a, b, position, to - from)
-                for (j, queryBucket) in plain.enumerated() where queryBucket == bucket { counted.append(j) }
+                posted.append(bucket)
+                summary |= 1 << UInt64(bucket & 63)
             }
-            counted.sort()
-            return needed <= counted.count ? counted[needed - 1] : Int.max
+            // Count as the plain search did, bucket by bucket, until the count reaches `needed`.
+            var count = 0
+            for (j, queryBucket) in plain.enumerated() where summary & (1 << UInt64(queryBucket & 63)) != 0 {
+                for bucket in posted where bucket == queryBucket { count += 1 }
+                if count >= needed { return j }
+            }
+            return Int.max
         }
         return results.map { (found($0.key), $0) }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.key < $1.1.key }
