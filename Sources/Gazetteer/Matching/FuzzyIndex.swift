@@ -93,24 +93,34 @@ struct FuzzyIndex: Sendable {
         let length = query.count
         let needed = length + 1 - 3 * limit
         guard limit > 0, needed > 0, keyCount > 0 else { return [] }
+        // One byte a key, saturating: 255 shared bigrams is more than any bound
+        // needs. On the stack when there is room: a fresh heap block for every
+        // lookup cost more than zeroing it.
+        let results = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: keyCount) { counters in
+            counters.initialize(repeating: 0)
+            return search(query, limit: limit, needed: needed, counters: counters)
+        }
+        return results.count < 2 ? results : inScanOrder(results, query: query, limit: limit, needed: needed)
+    }
+
+    /// ``search(_:limit:)`` with zeroed counters, one a key.
+    private func search(_ query: [UInt32], limit: Int, needed: Int,
+                        counters: UnsafeMutableBufferPointer<UInt8>) -> [(key: Int, distance: Int)] {
+        let length = query.count
         var hits: [Int32] = []
         var results: [(key: Int, distance: Int)] = []
-        // One byte a key, saturating: 255 shared bigrams is more than any bound needs.
-        var counters = [UInt8](repeating: 0, count: keyCount)
-        counters.withUnsafeMutableBufferPointer { counter in
-            postings.withUnsafeBufferPointer { postings in
-                // Where each bucket's postings are, all read first: the reads
-                // miss the cache, and independent of one another they overlap.
-                let ranges = Self.buckets(of: query, limit: limit, window: Self.shiftWindow)
-                    .map { (from: Int(bucketStarts[$0]), to: Int(bucketStarts[$0 + 1])) }
-                for (from, to) in ranges {
-                    for p in from..<to {
-                        let k = Int(postings[p])
-                        let c = counter[k]
-                        if c == 255 { continue }
-                        counter[k] = c + 1
-                        if Int(c) + 1 == needed { hits.append(Int32(k)) }
-                    }
+        postings.withUnsafeBufferPointer { postings in
+            // Where each bucket's postings are, all read first: the reads
+            // miss the cache, and independent of one another they overlap.
+            let ranges = Self.buckets(of: query, limit: limit, window: Self.shiftWindow)
+                .map { (from: Int(bucketStarts[$0]), to: Int(bucketStarts[$0 + 1])) }
+            for (from, to) in ranges {
+                for p in from..<to {
+                    let k = Int(postings[p])
+                    let c = counters[k]
+                    if c == 255 { continue }
+                    counters[k] = c + 1
+                    if Int(c) + 1 == needed { hits.append(Int32(k)) }
                 }
             }
         }
@@ -143,7 +153,7 @@ struct FuzzyIndex: Sendable {
                 }
             }
         }
-        return results.count < 2 ? results : inScanOrder(results, query: query, limit: limit, needed: needed)
+        return results
     }
 
     /// Where the bigram at position i of the query can sit in a key of
