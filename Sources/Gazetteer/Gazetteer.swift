@@ -21,8 +21,8 @@ public struct ResolveOptions: Sendable {
 /// A set of places with an index over every spelling of their names.
 ///
 /// A value type: build it once (it indexes at load; the fuzzy index waits for
-/// the first lookup that needs it) and share it freely across threads. Lookup goes exact name → normalised key → fuzzy key (see
-/// ``resolve(_:options:)``).
+/// the first lookup that needs it) and share it freely across threads. Lookup
+/// goes exact name → normalised key → fuzzy key (see ``resolve(_:options:)``).
 public struct Gazetteer: Sendable {
     public private(set) var places: [Place]
     private var byID: [String: Int]
@@ -142,7 +142,7 @@ public struct Gazetteer: Sendable {
         if !scratch.key.isEmpty { scratch.key.withUnsafeBufferPointer(body) }
         // Searched as bytes: Character search would cost more than the key itself.
         guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return }
-        let key = scratch.key   // brackets are rare: this copy is too
+        let key = scratch.key   // a copy, but names with brackets are few
         NameKey.build(String(name[..<open]), into: &scratch)
         if !scratch.key.isEmpty, scratch.key != key { scratch.key.withUnsafeBufferPointer(body) }
     }
@@ -173,7 +173,7 @@ public struct Gazetteer: Sendable {
 
     /// `scalar.properties.isWhitespace`, answered without the Unicode tables
     /// for ASCII (nearly every first and last letter of a query) and Arabic letters.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20: return true
         case 0x00..<0x80, 0x0621...0x064A: return false

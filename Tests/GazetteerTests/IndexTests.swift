@@ -206,6 +206,13 @@ extension SplitMix {
         #expect(expected.contains { $0.match?.method == .fuzzy })
     }
 
+    @Test func whitespaceShortcutAgreesWithTheUnicodeProperty() {
+        for v in Array(0x00...0x7F) + Array(0x0600...0x06FF) + [0x85, 0xA0, 0x2000, 0x200B, 0x3000] {
+            let scalar = Unicode.Scalar(UInt32(v))!
+            #expect(Gazetteer.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(v)")
+        }
+    }
+
     @Test func plainArabicLettersAreAlphabetic() {
         // The Arabic normaliser keeps these without asking the Unicode tables.
         for v in Array(0x0620...0x063F) + Array(0x0641...0x064A) {
