@@ -20,24 +20,23 @@ public struct ResolveOptions: Sendable {
 
 /// A set of places with an index over every spelling of their names.
 ///
-/// A value type: build it once (it indexes at load) and share it freely across
-/// threads. Lookup goes exact name → normalised key → fuzzy key (see
-/// ``resolve(_:options:)``).
+/// A value type: build it once (it indexes at load; the fuzzy index waits for
+/// the first lookup that needs it) and share it freely across threads. Lookup
+/// goes exact name → normalised key → fuzzy key (see ``resolve(_:options:)``).
 public struct Gazetteer: Sendable {
     public private(set) var places: [Place]
     private var byID: [String: Int]
     /// Names exactly as written in the data: the first place with the name,
     /// and in `moreExact` the rare others (one small value each, no array per
     /// name, which keeps loading 20,000 places fast).
-    private var byExactName: [ExactName: NameRef]
-    private var moreExact: [ExactName: [NameRef]]
+    private var byExactName: [String: NameRef]
+    private var moreExact: [String: [NameRef]]
     /// Distinct normalised keys, their first owner (more in `moreOwners`), and
-    /// the fuzzy index over them.
-    private var keys: [NameKey]
-    private var keyNumbers: [NameKey: Int]
+    /// the fuzzy index over them, built on the first lookup that needs it.
+    private var keys: NameKeyTable
     private var owners: [NameRef]
     private var moreOwners: [Int: [NameRef]]
-    private let fuzzy = LazyFuzzyIndex()
+    private var fuzzy: LazyFuzzyIndex
 
     /// One name of one place: indexes into `places` and the place's `allNames`.
     struct NameRef: Hashable, Sendable {
@@ -61,48 +60,53 @@ public struct Gazetteer: Sendable {
         byID = [:]
         byExactName = [:]
         moreExact = [:]
-        keys = []
-        keyNumbers = [:]
-        owners = []
-        moreOwners = [:]
-        // Sized up front: growing a dictionary of 100,000 names rehashes it many times.
+        // Sized up front: growing a table of 100,000 names rehashes it many times.
         byID.reserveCapacity(places.count)
-        let names = places.reduce(0) { $0 + $1.alternateNames.count + 2 }
+        let names = places.reduce(0) { $0 + $1.nameCount }
         byExactName.reserveCapacity(names)
-        keyNumbers.reserveCapacity(names)
-        keys.reserveCapacity(names)
+        // Built in locals, then stored: the fuzzy index needs the finished keys.
+        var keys = NameKeyTable(capacity: names)
+        var owners: [NameRef] = []
+        var moreOwners: [Int: [NameRef]] = [:]
         owners.reserveCapacity(names)
+        var scratch = NameKeyScratch()
         for (i, place) in places.enumerated() {
-            if byID[place.id] == nil { byID[place.id] = i }
+            _ = Self.firstValue(in: &byID, for: place.id, else: i)
             for n in 0..<place.nameCount {
                 let name = place.name(at: n)
                 let ref = NameRef(place: Int32(i), name: Int32(n))
-                let exact = ExactName(name)
-                if let first = byExactName[exact] {
-                    if first.place != ref.place { moreExact[exact, default: []].append(ref) }
-                } else {
-                    byExactName[exact] = ref
+                if let first = Self.firstValue(in: &byExactName, for: name, else: ref), first.place != ref.place {
+                    moreExact[name, default: []].append(ref)
                 }
-                Self.forEachIndexKey(of: name) { addKey($0, ref) }
+                // Each key keeps one name per place: the first the place has with that key.
+                Self.forEachIndexKey(of: name, scratch: &scratch) { key in
+                    let (k, isNew) = keys.insert(key)
+                    if isNew {
+                        owners.append(ref)
+                    } else if owners[k].place != ref.place, !(moreOwners[k]?.contains(where: { $0.place == ref.place }) ?? false) {
+                        moreOwners[k, default: []].append(ref)
+                    }
+                }
             }
         }
+        self.keys = keys
+        self.owners = owners
+        self.moreOwners = moreOwners
+        fuzzy = LazyFuzzyIndex(storage: keys.storage, starts: keys.starts)
     }
 
-    private mutating func addKey(_ key: NameKey, _ ref: NameRef) {
-        guard !key.isEmpty else { return }
-        // One hash for both the lookup and the insertion: a mutating access
-        // through `default:` stores the default when the key is new.
-        let next = keys.count
-        let k = Self.value(&keyNumbers[key, default: next])
-        if k == next {
-            keys.append(key)
-            owners.append(ref)
-        } else if owners[k].place != ref.place, moreOwners[k]?.contains(where: { $0.place == ref.place }) != true {
-            moreOwners[k, default: []].append(ref)
-        }
+    /// The value `dictionary` has for `key`; or, when it has none, nil after
+    /// storing `value` under the key. One hash of the key either way, where
+    /// a lookup then an insertion hash it twice: hashing the names (Arabic
+    /// ones through Unicode normalisation) was a large part of indexing.
+    private static func firstValue<Value>(in dictionary: inout [String: Value], for key: String, else value: Value) -> Value? {
+        var isNew = false
+        // The default is only evaluated, and stored, when the key is missing.
+        let stored = Self.read(&dictionary[key, default: { isNew = true; return value }()])
+        return isNew ? nil : stored
     }
 
-    private static func value(_ stored: inout Int) -> Int { stored }
+    private static func read<Value>(_ value: inout Value) -> Value { value }
 
     private func owners(ofKey k: Int) -> [NameRef] {
         [owners[k]] + (moreOwners[k] ?? [])
@@ -115,32 +119,38 @@ public struct Gazetteer: Sendable {
     }
 
     private func forEachExactOwner(of name: String, _ body: (NameRef) -> Void) {
-        let exact = ExactName(name)
-        guard let first = byExactName[exact] else { return }
+        guard let first = byExactName[name] else { return }
         body(first)
-        if !moreExact.isEmpty, let more = moreExact[exact] { more.forEach(body) }
+        if !moreExact.isEmpty, let more = moreExact[name] { more.forEach(body) }
     }
 
     /// The keys a name is indexed under: its own, and for a name with a
     /// qualifier in brackets ("Suq al-Khamis (Khoms)") the key without it, so
     /// the bare name finds every place that bears it.
     static func indexKeys(of name: String) -> [NameKey] {
-        var keys: [NameKey] = []
-        forEachIndexKey(of: name) { keys.append($0) }
-        return keys
+        var scratch = NameKeyScratch()
+        var result: [NameKey] = []
+        forEachIndexKey(of: name, scratch: &scratch) { result.append(NameKey(scalars: Array($0))) }
+        return result.isEmpty ? [NameKey(scalars: [])] : result
     }
 
-    /// ``indexKeys(of:)`` without the array, for the index of every name.
-    static func forEachIndexKey(of name: String, _ body: (NameKey) -> Void) {
-        let key = NameKey(name)
-        body(key)
+    /// Calls `body` with each of ``indexKeys(of:)`` but an empty one, built in
+    /// `scratch` (no array per name).
+    static func forEachIndexKey(of name: String, scratch: inout NameKeyScratch,
+                                _ body: (UnsafeBufferPointer<UInt32>) -> Void) {
+        NameKey.build(name, into: &scratch)
+        if !scratch.key.isEmpty { scratch.key.withUnsafeBufferPointer(body) }
         // Searched as bytes: Character search would cost more than the key itself.
         guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")), open > name.startIndex else { return }
-        let bare = NameKey(String(name[..<open]))
-        if bare != key, !bare.isEmpty { body(bare) }
+        let key = scratch.key   // a copy, but names with brackets are few
+        NameKey.build(String(name[..<open]), into: &scratch)
+        if !scratch.key.isEmpty, scratch.key != key { scratch.key.withUnsafeBufferPointer(body) }
     }
 
     public func place(id: String) -> Place? { byID[id].map { places[$0] } }
+
+    /// Whether a lookup has needed, and so built, the fuzzy index (for tests).
+    var fuzzyIndexIsBuilt: Bool { fuzzy.isBuilt }
 
     /// The normalised keys of a place's names, for merging and tests.
     func keys(of place: Place) -> Set<NameKey> {
@@ -149,7 +159,7 @@ public struct Gazetteer: Sendable {
 
     /// Places that have a name with this normalised key.
     func places(withKey key: NameKey) -> [Int] {
-        keyNumbers[key].map { owners(ofKey: $0).map { Int($0.place) } } ?? []
+        keys.number(of: key.scalars).map { owners(ofKey: $0).map { Int($0.place) } } ?? []
     }
 
     /// The query without surrounding white space; cheap when there is none,
@@ -157,8 +167,18 @@ public struct Gazetteer: Sendable {
     static func trimmed(_ query: String) -> String {
         let scalars = query.unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return query }
+              isWhitespace(first) || isWhitespace(last) else { return query }
         return query.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `scalar.properties.isWhitespace`, answered without the Unicode tables
+    /// for ASCII (nearly every first and last letter of a query) and Arabic letters.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0x00..<0x80, 0x0621...0x064A: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Resolves one name, Arabic or Latin, to its place.
@@ -187,77 +207,26 @@ public struct Gazetteer: Sendable {
         if !found.isEmpty {
             return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
         }
-        let key = NameKey(trimmed)
-        if let k = keyNumbers[key] {
+        var scratch = NameKeyScratch()
+        NameKey.build(trimmed, into: &scratch)
+        let key = scratch.key
+        if !key.isEmpty, let k = keys.number(of: key) {
             forEachOwner(ofKey: k) { offer($0, Self.normalizedScore, .normalized) }
         }
         if found.isEmpty {
-            for fallback in key.fallbacks {
-                guard let k = keyNumbers[fallback] else { continue }
+            for fallback in NameKey(scalars: key).fallbacks {
+                guard let k = keys.number(of: fallback.scalars) else { continue }
                 forEachOwner(ofKey: k) { offer($0, Self.fallbackScore, .normalized) }
             }
         }
-        if found.isEmpty, !key.isEmpty {
-            let limit = EditDistance.threshold(forLength: key.count)
-            for hit in fuzzy.index(over: keys).search(key.scalars, limit: limit) {
-                let length = max(key.count, keys[hit.key].count)
+        // (Keys too short for any edit would find nothing: the index is not built for them.)
+        if found.isEmpty, !key.isEmpty, case let limit = EditDistance.threshold(forLength: key.count), limit > 0 {
+            for hit in fuzzy.index.search(key, limit: limit) {
+                let length = max(key.count, keys.length(of: hit.key))
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
                 forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }
             }
         }
         return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)
-    }
-}
-
-/// The fuzzy index, built on the first lookup that needs it.
-///
-/// Why lazily: building it is about a tenth of loading a 20,000-place
-/// gazetteer, and most users never need it: an event log, a map or a batch of
-/// names as the gazetteer writes them are all found exactly or by their
-/// normalised key. A class, so that copies of a `Gazetteer` share one index;
-/// the lock makes the first build safe when `resolve -` looks names up on
-/// every core at once.
-final class LazyFuzzyIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var built: FuzzyIndex?
-
-    /// The index over `keys`, which must be the same array on every call.
-    func index(over keys: [NameKey]) -> FuzzyIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let index = FuzzyIndex(keys: keys)
-        built = index
-        return index
-    }
-}
-
-/// A name as written, compared and hashed by its UTF-8 bytes.
-///
-/// Why not `String`: String equality and hashing follow Unicode canonical
-/// equivalence, which for non-ASCII text (every Arabic name) means
-/// normalising on every hash and comparison; that was a large share of
-/// loading a gazetteer and of each exact lookup. So "exact" means these very
-/// bytes. A name typed in another Unicode normalisation form (decomposed
-/// أ or é) is still found, one step later, by its normalised key, which
-/// drops the combining marks.
-struct ExactName: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (a: ExactName, b: ExactName) -> Bool {
-        // Native strings are contiguous UTF-8; the fallback is for bridged ones.
-        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
-            b.text.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-            }
-        }
-        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
 }

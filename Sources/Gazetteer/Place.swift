@@ -7,36 +7,81 @@ public enum PlaceKind: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// One place of the gazetteer: a stable id, its names in Latin and Arabic
 /// script, and a WGS84 position.
+///
+/// The fields live in one shared, immutable object. A place is copied into
+/// every ``Candidate`` and ``Resolution``; copying one reference costs one
+/// retain, where copying seven strings and an array cost seven, and those
+/// retains and releases were most of the time of a normalised lookup.
 public struct Place: Hashable, Sendable, Identifiable {
+    private final class Fields: Sendable {
+        let id: String
+        let name: String
+        let nameArabic: String
+        let alternateNames: [String]
+        let location: GeoPoint
+        let kind: PlaceKind
+        let admin1: String
+        let source: String
+        let population: Int
+
+        init(id: String, name: String, nameArabic: String, alternateNames: [String],
+             location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int) {
+            self.id = id
+            self.name = name
+            self.nameArabic = nameArabic
+            self.alternateNames = alternateNames
+            self.location = location
+            self.kind = kind
+            self.admin1 = admin1
+            self.source = source
+            self.population = population
+        }
+    }
+
+    private let fields: Fields
+
     /// Stable slug, `tarhuna`; events and outputs refer to places by it.
-    public let id: String
+    public var id: String { fields.id }
     /// Canonical English name, `Tarhuna`.
-    public let name: String
+    public var name: String { fields.name }
     /// Arabic name as written locally, `ترهونة`.
-    public let nameArabic: String
+    public var nameArabic: String { fields.nameArabic }
     /// Other spellings, any script: `Tarhouna`, `Tarhunah`.
-    public let alternateNames: [String]
-    public let location: GeoPoint
-    public let kind: PlaceKind
+    public var alternateNames: [String] { fields.alternateNames }
+    public var location: GeoPoint { fields.location }
+    public var kind: PlaceKind { fields.kind }
     /// First-level administrative division (district, `sha'biyah`), may be empty.
-    public let admin1: String
+    public var admin1: String { fields.admin1 }
     /// Where the coordinate comes from (`GeoNames 2210221`, `OSM node …`).
-    public let source: String
+    public var source: String { fields.source }
     /// Population where known (GeoNames rows); 0 when unknown. Used to rank
     /// candidates and to size city symbols.
-    public let population: Int
+    public var population: Int { fields.population }
 
     public init(id: String, name: String, nameArabic: String, alternateNames: [String],
                 location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int = 0) {
-        self.id = id
-        self.name = name
-        self.nameArabic = nameArabic
-        self.alternateNames = alternateNames
-        self.location = location
-        self.kind = kind
-        self.admin1 = admin1
-        self.source = source
-        self.population = population
+        fields = Fields(id: id, name: name, nameArabic: nameArabic, alternateNames: alternateNames,
+                        location: location, kind: kind, admin1: admin1, source: source, population: population)
+    }
+
+    /// Equal when every field is equal, as for a plain struct of these fields.
+    public static func == (a: Place, b: Place) -> Bool {
+        if a.fields === b.fields { return true }
+        return a.id == b.id && a.name == b.name && a.nameArabic == b.nameArabic
+            && a.alternateNames == b.alternateNames && a.location == b.location && a.kind == b.kind
+            && a.admin1 == b.admin1 && a.source == b.source && a.population == b.population
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(nameArabic)
+        hasher.combine(alternateNames)
+        hasher.combine(location)
+        hasher.combine(kind)
+        hasher.combine(admin1)
+        hasher.combine(source)
+        hasher.combine(population)
     }
 
     public var latitude: Double { location.latitude }
@@ -45,13 +90,14 @@ public struct Place: Hashable, Sendable, Identifiable {
     /// Every name the place answers to, canonical first.
     public var allNames: [String] { [name] + (nameArabic.isEmpty ? [] : [nameArabic]) + alternateNames }
 
-    /// How many names ``allNames`` holds, and the `n`-th of them, without
-    /// building the array: the gazetteer's index and every lookup use these.
-    var nameCount: Int { 1 + (nameArabic.isEmpty ? 0 : 1) + alternateNames.count }
+    /// How many names ``allNames`` has, without building it.
+    var nameCount: Int { 1 + (fields.nameArabic.isEmpty ? 0 : 1) + fields.alternateNames.count }
+
+    /// `allNames[n]`, without building the array (the index and lookups ask for one name at a time).
     func name(at n: Int) -> String {
-        if n == 0 { return name }
-        if nameArabic.isEmpty { return alternateNames[n - 1] }
-        return n == 1 ? nameArabic : alternateNames[n - 2]
+        if n == 0 { return fields.name }
+        if fields.nameArabic.isEmpty { return fields.alternateNames[n - 1] }
+        return n == 1 ? fields.nameArabic : fields.alternateNames[n - 2]
     }
 }
 

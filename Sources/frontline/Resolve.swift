@@ -80,21 +80,31 @@ struct Resolve: ParsableCommand {
             ? ResolveQuery.lines(of: FileHandle.standardInput.readDataToEndOfFile())
             : names.map { ResolveQuery(line: 0, text: $0, error: nil) }
         for q in queries { if let error = q.error { printError("stdin:\(q.line): \(error)") } }
-        let results = Self.resolveAll(queries, in: gazetteer, options: options)
-        let text = json ? ResolveOutput.json(results) : ResolveOutput.table(results)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let chunks = Self.resolveAll(queries, in: gazetteer, options: options)
+        for piece in ResolveOutput.format(chunks, json: json) { FileHandle.standardOutput.write(Data(piece.utf8)) }
     }
 
-    /// Resolves every query, in input order, on all cores (see ``inChunks(_:_:)``):
-    /// the gazetteer is an immutable value, safe to share.
-    static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [ResolveOutput.Row] {
-        inChunks(queries) { slice in
+    /// Resolves every query, in input order, as chunks of rows. Long inputs
+    /// (`resolve -` over a whole event log) are cut into chunks resolved on all
+    /// cores: the gazetteer is an immutable value, safe to share. The chunks
+    /// are kept apart, not joined, so that output is formatted on all cores too.
+    static func resolveAll(_ queries: [ResolveQuery], in gazetteer: Gazetteer, options: ResolveOptions) -> [[ResolveOutput.Row]] {
+        @Sendable func rows(_ slice: ArraySlice<ResolveQuery>) -> [ResolveOutput.Row] {
             slice.map { q in
                 q.error == nil
                     ? ResolveOutput.Row(query: q.text, resolution: gazetteer.resolve(q.text, options: options), error: nil)
                     : ResolveOutput.Row(query: q.text, resolution: nil, error: q.error)
             }
-        }.flatMap { $0 }
+        }
+        let chunk = 2_000
+        guard queries.count > chunk else { return [rows(queries[...])] }
+        let chunks = (queries.count + chunk - 1) / chunk
+        let done = Mutex([[ResolveOutput.Row]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { i in
+            let part = rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)])
+            done.withLock { $0[i] = part }
+        }
+        return done.withLock { $0 }
     }
 
     /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
@@ -123,21 +133,6 @@ struct Resolve: ParsableCommand {
     }
 }
 
-/// `work` on consecutive slices of `items`, on all cores, results in input
-/// order. Long inputs (`resolve -` over a whole event log, or 100,000 names)
-/// are cut into chunks of 2,000; short ones run on the calling thread.
-func inChunks<Item: Sendable, Result: Sendable>(_ items: [Item], _ work: @escaping @Sendable (ArraySlice<Item>) -> Result) -> [Result] {
-    let chunk = 2_000
-    guard items.count > chunk else { return [work(items[...])] }
-    let chunks = (items.count + chunk - 1) / chunk
-    let done = Mutex([Result?](repeating: nil, count: chunks))
-    DispatchQueue.concurrentPerform(iterations: chunks) { i in
-        let part = work(items[(i * chunk)..<min(items.count, (i + 1) * chunk)])
-        done.withLock { $0[i] = part }
-    }
-    return done.withLock { $0.map { $0! } }
-}
-
 /// One line of `resolve -` input: its text, or why it cannot be a query.
 struct ResolveQuery: Sendable {
     let line: Int
@@ -145,26 +140,35 @@ struct ResolveQuery: Sendable {
     let error: String?
 
     /// Splits raw standard input on newlines. Bytes are checked line by line, so
-    /// one line of bad UTF-8 spoils only itself.
+    /// one line of bad UTF-8 spoils only itself. (Over the raw bytes: splitting
+    /// the `Data` itself cost more than the lookups of an exact-name line.)
     static func lines(of data: Data) -> [ResolveQuery] {
-        var result: [ResolveQuery] = []
-        var pieces = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if pieces.last?.isEmpty == true { pieces.removeLast() }   // the final newline ends a line, not a new one
-        for (i, piece) in pieces.enumerated() {
-            var bytes = piece
-            if bytes.last == 0x0D { bytes = bytes.dropLast() }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                result.append(ResolveQuery(line: i + 1, text: String(decoding: bytes.prefix(64), as: UTF8.self),
-                                           error: "line \(i + 1) is not valid UTF-8"))
-                continue
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var result: [ResolveQuery] = []
+            var start = 0
+            // The final newline ends a line, not a new one; an empty input has no lines.
+            while start < bytes.count {
+                let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                var end = newline
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                result.append(query(line: result.count + 1, UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                start = newline + 1
             }
-            if text.unicodeScalars.count > Gazetteer.maximumQueryLength {
-                result.append(ResolveQuery(line: i + 1, text: String(text.prefix(64)) + "…",
-                                           error: "line \(i + 1) is \(text.unicodeScalars.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)"))
-                continue
-            }
-            result.append(ResolveQuery(line: i + 1, text: text, error: nil))
+            return result
         }
-        return result
+    }
+
+    private static func query(line: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> ResolveQuery {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return ResolveQuery(line: line, text: String(decoding: bytes.prefix(64), as: UTF8.self),
+                                error: "line \(line) is not valid UTF-8")
+        }
+        // A line of at most that many bytes has at most that many scalars: no need to count them.
+        if text.utf8.count > Gazetteer.maximumQueryLength, text.unicodeScalars.count > Gazetteer.maximumQueryLength {
+            return ResolveQuery(line: line, text: String(text.prefix(64)) + "…",
+                                error: "line \(line) is \(text.unicodeScalars.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)")
+        }
+        return ResolveQuery(line: line, text: text, error: nil)
     }
 }

@@ -48,6 +48,34 @@ import Testing
         #expect(again.stdoutData == r.stdoutData)
     }
 
+    /// Long inputs are resolved and formatted in chunks on all cores; the bytes
+    /// must be those of the names resolved one after another. 5,001 lines make
+    /// three chunks of unequal size, the last row in a short chunk.
+    @Test(arguments: [["--json"], []])
+    func longInputGivesTheBytesOfShortInputRepeated(_ format: [String]) throws {
+        let names = ["Tarhouna", "Cairo", "Suq al-Khamis", "ترهونة", "Tarhxuna", "سرت", "Misrata", "qxzvjwk", "Zawiya"]
+        let short = try CLI.run(["resolve", "-"] + format, stdin: names.joined(separator: "\n") + "\n")
+        let repeats = 5_001 / names.count + 1
+        let lines = Array(Array(repeating: names, count: repeats).joined().prefix(5_001))
+        let long = try CLI.run(["resolve", "-"] + format, stdin: lines.joined(separator: "\n") + "\n")
+        #expect(short.status == 0 && long.status == 0)
+        var rows = short.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if format.isEmpty {
+            // The table: no header or footer; the names' lines (Suq al-Khamis has two) over and over.
+            rows.removeLast()   // after the final newline
+            let longLines = long.stdout.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            let expected = (0..<longLines).map { rows[$0 % rows.count] }
+            #expect(longLines > 5_001)
+            #expect(long.stdout == expected.joined(separator: "\n") + "\n")
+        } else {
+            // The JSON array: one object a line between "[" and "]", commas between objects.
+            let objects = rows.dropFirst().dropLast(2).map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+            #expect(objects.count == names.count)
+            let expected = "[\n" + (0..<lines.count).map { objects[$0 % objects.count] }.joined(separator: ",\n") + "\n]\n"
+            #expect(long.stdout == expected)
+        }
+    }
+
     @Test func stdinLinesWithABadLineInTheMiddle() throws {
         // Written as bytes: line 2 is not UTF-8.
         var input = Data("Misurata\n".utf8)

@@ -5,14 +5,16 @@
 /// end, and with the article ال and a proclitic (و ب ل ف ك) glued on. All of
 /// those collapse here, so that العُربان, العربان and والعربان give one key.
 enum ArabicNormalizer {
-    /// Appends the key of an Arabic-script name to `key`: its words folded,
-    /// each without its article, joined. Separators (spaces, punctuation) end
-    /// a word; marks and tatweel vanish. Words are folded in place in `key`,
-    /// with no array per word: this runs for every name of a gazetteer.
+    /// Appends the key of an Arabic-script name to `key`: its folded words,
+    /// each without its article, with nothing between them. Separators
+    /// (spaces, punctuation) end a word; marks and tatweel vanish. Written
+    /// into the caller's buffer, word by word in place, so that indexing
+    /// 100,000 names allocates no array per word or name.
     static func appendKey(of name: String, to key: inout [UInt32]) {
         var wordStart = key.count
         func endWord() {
-            stripArticle(of: &key, wordStart: wordStart)
+            let article = articleLength(key[wordStart...])
+            if article > 0 { key.removeSubrange(wordStart..<(wordStart + article)) }
             wordStart = key.count
         }
         for scalar in name.unicodeScalars {
@@ -36,13 +38,13 @@ enum ArabicNormalizer {
             case 0x06F0...0x06F9: key.append(v - 0x06F0 + 0x30)
             case 0x41...0x5A: key.append(v + 0x20)
             case 0x61...0x7A, 0x30...0x39: key.append(v)
+            case 0x0620...0x063F, 0x0641...0x064A:
+                // The plain letters (those not folded above), all alphabetic:
+                // answered here, not by the Unicode property tables below.
+                key.append(v)
             case 0x0600...0x06FF where !isArabicLetter(v):
                 // Arabic punctuation (، ؛ ؟) separates words.
                 endWord()
-            case 0x0620...0x064A, 0x066E...0x066F, 0x0671...0x06D3:
-                // The other Arabic letters, kept as they are: decided here
-                // rather than by a Unicode property lookup per letter below.
-                key.append(v)
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     key.append(v)
@@ -60,26 +62,20 @@ enum ArabicNormalizer {
 
     private static let alef: UInt32 = 0x0627, lam: UInt32 = 0x0644
 
-    /// Whether a letter is one of the one-letter proclitics و ب ف ك that can
-    /// sit before the article (a switch: cheaper than a set, per letter).
+    /// و ب ف ك: the one-letter proclitics that can sit before the article.
     private static func isProclitic(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x0648, 0x0628, 0x0641, 0x0643: return true
-        default: return false
-        }
+        v == 0x0648 || v == 0x0628 || v == 0x0641 || v == 0x0643
     }
 
-    /// Drops, from the word that starts at `wordStart` and runs to the end of
-    /// `key`, ال, a proclitic + ال (وال، بال), or لل (ل + ال with its alef
-    /// elided), keeping at least two letters of the word so that short names survive.
-    static func stripArticle(of key: inout [UInt32], wordStart w: Int) {
-        let count = key.count - w
-        let drop: Int
-        if count >= 4, key[w] == alef, key[w + 1] == lam { drop = 2 }
-        else if count >= 5, isProclitic(key[w]), key[w + 1] == alef, key[w + 2] == lam { drop = 3 }
-        else if count >= 4, key[w] == lam, key[w + 1] == lam { drop = 2 }
-        else { return }
-        key.removeSubrange(w..<(w + drop))
+    /// How many leading letters of a word are its article: ال, a proclitic +
+    /// ال (وال، بال), or لل (ل + ال with its alef elided); 0 when there is none,
+    /// or when fewer than two letters would remain, so that short names survive.
+    static func articleLength(_ w: ArraySlice<UInt32>) -> Int {
+        let s = w.startIndex
+        if w.count >= 4, w[s] == alef, w[s + 1] == lam { return 2 }
+        if w.count >= 5, isProclitic(w[s]), w[s + 1] == alef, w[s + 2] == lam { return 3 }
+        if w.count >= 4, w[s] == lam, w[s + 1] == lam { return 2 }
+        return 0
     }
 
     /// A query written with a proclitic on a name that has no article

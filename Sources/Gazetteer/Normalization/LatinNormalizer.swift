@@ -36,11 +36,13 @@ enum LatinNormalizer {
 
     /// Appends the key of `name` to `key`: words split on anything that is not
     /// a letter or digit, articles dropped, each word folded, no spaces.
-    static func appendKey(of name: String, to key: inout [UInt32]) {
+    /// `letters` and `ends` are working buffers, passed in so that indexing
+    /// many names reuses them (their contents on entry do not matter).
+    static func appendKey(of name: String, to key: inout [UInt32], letters: inout [UInt32], ends: inout [Int]) {
         // One buffer of letters and the end of each word in it: no array per word.
-        var letters: [UInt32] = []
+        letters.removeAll(keepingCapacity: true)
         letters.reserveCapacity(name.utf8.count)
-        var ends: [Int] = []
+        ends.removeAll(keepingCapacity: true)
         func endWord() {
             if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
         }
@@ -95,9 +97,9 @@ enum LatinNormalizer {
         }
     }
 
-    // Letters as literals, not computed from Characters: a literal static is a
-    // constant, where a computed one is a lazy global whose every use in the
-    // hot loop below goes through a one-time-initialisation check.
+    // The letters the rules name, as ASCII codes. Written as literals, not
+    // computed from characters: a computed static is initialised lazily and
+    // every read of it goes through `swift_once`, which showed in the load profile.
     private static let a: UInt32 = 0x61, e: UInt32 = 0x65, h: UInt32 = 0x68, i: UInt32 = 0x69, o: UInt32 = 0x6F, u: UInt32 = 0x75
     private static let y: UInt32 = 0x79, q: UInt32 = 0x71, g: UInt32 = 0x67, k: UInt32 = 0x6B, c: UInt32 = 0x63, s: UInt32 = 0x73
     private static let d: UInt32 = 0x64, t: UInt32 = 0x74, p: UInt32 = 0x70, f: UInt32 = 0x66, j: UInt32 = 0x6A, l: UInt32 = 0x6C

@@ -10,22 +10,32 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The key of a name in any script.
     init(_ name: String) {
-        var joined: [UInt32] = []
+        var scratch = NameKeyScratch()
+        Self.build(name, into: &scratch)
+        scalars = scratch.key
+    }
+
+    /// Writes the key of `name` to `scratch.key`, reusing the scratch buffers:
+    /// the index builds 100,000 keys, and fresh arrays for each cost more than
+    /// the folding itself.
+    static func build(_ name: String, into scratch: inout NameKeyScratch) {
+        scratch.key.removeAll(keepingCapacity: true)
         if ArabicNormalizer.isArabic(name) {
-            ArabicNormalizer.appendKey(of: name, to: &joined)
+            ArabicNormalizer.appendKey(of: name, to: &scratch.key)
         } else {
-            LatinNormalizer.appendKey(of: name, to: &joined)
+            LatinNormalizer.appendKey(of: name, to: &scratch.key, letters: &scratch.letters, ends: &scratch.ends)
             // Doubled letters collapse across word joins too (Ain Nakhla /
             // Ainakhla), but not in Arabic, where a written double (ككلة) is
             // part of the name.
             var kept = 0
-            for s in joined where kept == 0 || joined[kept - 1] != s {
-                joined[kept] = s
-                kept += 1
+            scratch.key.withUnsafeMutableBufferPointer { joined in
+                for i in joined.indices where kept == 0 || joined[kept - 1] != joined[i] {
+                    joined[kept] = joined[i]
+                    kept += 1
+                }
             }
-            joined.removeLast(joined.count - kept)
+            scratch.key.removeLast(scratch.key.count - kept)
         }
-        scalars = joined
     }
 
     var isEmpty: Bool { scalars.isEmpty }
@@ -45,4 +55,12 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
         s.unicodeScalars.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
         return s
     }
+}
+
+/// Working buffers for ``NameKey/build(_:into:)``: the key, and the Latin
+/// normaliser's letters and word ends. Keep one for a run of names.
+struct NameKeyScratch {
+    var key: [UInt32] = []
+    var letters: [UInt32] = []
+    var ends: [Int] = []
 }
