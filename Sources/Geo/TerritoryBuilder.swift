@@ -8,7 +8,9 @@ import Timeline
 /// disc of its reach (`reachMeters × weight`; see `TerritoryCells` for why in
 /// Swift); the pieces are merged per controller (shared edges cancelled in
 /// Swift, see `TerritoryCoverageUnion`) and clipped to the land. Contested
-/// places give contested zones. No data is the land no piece covers. Fronts are the Voronoi edges between cells of
+/// places give contested zones. Small pockets of no data that one zone encloses
+/// on every side go to that zone (see `TerritoryPockets`). No data is the land
+/// no piece covers. Fronts are the Voronoi edges between cells of
 /// opposing sides, cut where the pieces are cut, clipped to the land, merged
 /// (see `TerritoryFront`, which also says how contested zones take part), then
 /// smoothed together with the zone edges they run along.
@@ -121,7 +123,9 @@ public final class TerritoryBuilder {
         let noDataGeometry = try land.difference(covered)
         try noDataGeometry.normalize()
         // Slivers left by floating-point noding along the coast are not "no data".
-        let noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
+        var noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
+        // Pockets of no data that one zone encloses go to that zone.
+        TerritoryPockets.fill(&zones, noData: &noData, maximumArea: Double.pi * reachMeters * reachMeters)
 
         let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, builder: self)
         let fronts = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,

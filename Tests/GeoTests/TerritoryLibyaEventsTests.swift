@@ -118,3 +118,49 @@ import Timeline
         }
     }
 }
+
+/// Pockets of no data enclosed by one zone go to that zone; enclaves and
+/// large empty areas do not.
+@Suite struct TerritoryPocketTests {
+    static func square(_ x: Double, _ y: Double, _ side: Double) -> [PlanarPoint] {
+        [PlanarPoint(x: x, y: y), PlanarPoint(x: x + side, y: y), PlanarPoint(x: x + side, y: y + side),
+         PlanarPoint(x: x, y: y + side), PlanarPoint(x: x, y: y)]
+    }
+
+    @Test func aSmallEnclosedPocketIsFilledAnEnclaveAndALargeAreaAreNot() {
+        let pocket = Self.square(10, 10, 5), enclave = Self.square(40, 40, 5), large = Self.square(60, 10, 30)
+        var zones = [
+            Zone(controller: .faction("a"), polygons: [PlanarPolygon(exterior: Self.square(0, 0, 100),
+                                                                     holes: [pocket.reversed(), enclave.reversed(), large.reversed()])]),
+            Zone(controller: .faction("b"), polygons: [PlanarPolygon(exterior: enclave)]),
+        ]
+        // No data as GEOS writes it: the same ring, starting elsewhere.
+        var noData = [PlanarPolygon(exterior: Array(pocket.dropFirst(2).dropLast()) + Array(pocket.prefix(3))),
+                      PlanarPolygon(exterior: large)]
+        TerritoryPockets.fill(&zones, noData: &noData, maximumArea: 400)
+        #expect(zones[0].polygons[0].holes.count == 2, "the 25 m² pocket filled; the enclave and the 900 m² area kept")
+        #expect(!zones[0].polygons[0].holes.contains { Set($0) == Set(pocket) })
+        #expect(noData == [PlanarPolygon(exterior: large)])
+    }
+
+    /// The default map of 5 June 2020 (weighted reach, as `frontline` draws it)
+    /// had no-data triangles inside GNA ground near Misrata, Zintan and Gharyan.
+    @Test func noHolesInsideTheZonesOfTheDefaultMap() throws {
+        let root = TerritoryLibyaEventsTests.root
+        let theatre = try Theatre.load(directory: root.appendingPathComponent("maps/libya"))
+        var projected: [String: PlanarPoint] = [:]
+        for row in try TerritoryChecks.fixtureLines("territory-libya-gazetteer-lcc") {
+            projected[row[0]] = PlanarPoint(x: Double(row[1])!, y: Double(row[2])!)
+        }
+        let places = theatre.timeline.state(at: try Day.parse("2020-06-05")).places.compactMap { s -> TerritoryPlace? in
+            projected[s.place.id].map { TerritoryPlace(id: s.place.id, control: s.control, point: $0, weight: TerritoryPlace.weight(for: s.place.kind)) }
+        }
+        let builder = try TerritoryBuilder(land: [try TerritoryChecks.libyaLand()], reachMeters: 60_000)
+        let territory = try builder.build(places)
+        try TerritoryChecks.validate(territory, land: builder)
+        for zone in territory.zones {
+            let holes = zone.polygons.reduce(0) { $0 + $1.holes.count }
+            #expect(holes == 0, "\(zone.controller) has \(holes) holes")
+        }
+    }
+}
