@@ -84,6 +84,13 @@ public struct Place: Hashable, Sendable, Identifiable {
         hasher.combine(population)
     }
 
+    /// How far the coordinate may be from the place, from `source`: nil when it
+    /// is a named record's (`osm:node/N`, `dafif:ICAO`, `geonames:N`,
+    /// `wikipedia:Article`), otherwise the kilometres an `approx.` source states
+    /// (`approx. 3 km: junction on the airport road`), or 5 km when it states none.
+    /// The map marks approximate places; outputs carry this figure.
+    public var approximateKilometers: Double? { CoordinatePrecision.approximateKilometers(source: fields.source) }
+
     public var latitude: Double { location.latitude }
     public var longitude: Double { location.longitude }
 
@@ -145,4 +152,32 @@ public struct Resolution: Sendable {
     }
 
     public var isAmbiguous: Bool { !alternatives.isEmpty }
+}
+
+/// Reads the precision a gazetteer `source` field states. One parser, so the
+/// gazetteer check, the map and the outputs agree on what "approximate" means.
+public enum CoordinatePrecision {
+    /// The precision assumed for an `approx.` source that names no figure.
+    public static let defaultApproximateKilometers = 5.0
+
+    /// nil for a record; the stated (or default) kilometres for `approx.`.
+    public static func approximateKilometers(source: String) -> Double? {
+        guard source.lowercased().hasPrefix("approx") else { return nil }
+        // The first "<number> km" in the field is the precision.
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].value >= 48 && scalars[i].value <= 57 else { i += 1; continue }
+            var j = i
+            while j < scalars.count, scalars[j].value >= 48 && scalars[j].value <= 57 || scalars[j] == "." { j += 1 }
+            var k = j
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            if k + 1 < scalars.count, scalars[k] == "k", scalars[k + 1] == "m",
+               let value = Double(String(String.UnicodeScalarView(scalars[i..<j]))), value > 0, value.isFinite {
+                return value
+            }
+            i = max(j, i + 1)
+        }
+        return defaultApproximateKilometers
+    }
 }

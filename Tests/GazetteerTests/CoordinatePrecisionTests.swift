@@ -1,0 +1,18 @@
+import Testing
+@testable import Gazetteer
+
+@Suite struct CoordinatePrecisionTests {
+    @Test func recordsAreExact() {
+        #expect(CoordinatePrecision.approximateKilometers(source: "osm:node/1565509495") == nil)
+        #expect(CoordinatePrecision.approximateKilometers(source: "dafif:HLLT") == nil)
+    }
+
+    @Test func approximateSourcesStateTheirKilometres() {
+        #expect(CoordinatePrecision.approximateKilometers(source: "approx. 3 km: junction on the airport road") == 3)
+        #expect(CoordinatePrecision.approximateKilometers(source: "approx. 0.5 km: camp gate") == 0.5)
+        // A year is not a precision; the first figure followed by km is.
+        #expect(CoordinatePrecision.approximateKilometers(source: "approx. (AFP 2019, 35-40 km south of Tripoli)") == 40)
+        #expect(CoordinatePrecision.approximateKilometers(source: "approx. (OSM, Ain Zara centre)")
+            == CoordinatePrecision.defaultApproximateKilometers)
+    }
+}
