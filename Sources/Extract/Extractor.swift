@@ -58,7 +58,10 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        return result
+        // A withdrawal that names no successor adds nothing when the article says who holds the place.
+        return result.filter { c in
+            c.controllerAfter != .unknown || !result.contains { $0.place == c.place && $0.flags.isEmpty && $0.controllerAfter.factionID != nil }
+        }
     }
 
     /// The places an article names, claim or not, in text order, each once.
@@ -244,6 +247,11 @@ public struct Extractor: Sendable {
                 return s
             }
             if let s = sentenceSubject { penalty = max(penalty, 0.05); return s }
+            // The subject of the sentence, named in an earlier clause (وتواصل قوات حفتر …، حيث … وخسرت).
+            if let earlier = actors.last(where: { $0.end <= t.start && !has($0, .spokesman) }), let s = sideOf(earlier) {
+                penalty = max(penalty, 0.05)
+                return s
+            }
             if let s = context.lastSubject { penalty = max(penalty, 0.1); return s }
             if let s = claimant { penalty = max(penalty, 0.15); return s }
             return nil
@@ -266,7 +274,8 @@ public struct Extractor: Sendable {
             return reading(targets, scope == "part" ? contested : s.map(Control.faction), scope == "part" ? .contest : .capture, 0.8, s)
         case .weak:
             let s = subject()
-            let upgraded = a.terms.contains { has($0, .upgrade) && clause.contains($0.start) && $0.start >= t.end }
+            // "دخلت … بلدتي تيجي وبدر …، دون أي مواجهات": entered without a fight is taken.
+            let upgraded = a.terms.contains { has($0, .upgrade) && $0.start >= t.end && $0.start < t.end + 20 }
             if upgraded, scope != "part", let s { return reading(targets, .faction(s), .capture, 0.7, s) }
             return reading(targets, contested, .contest, 0.6, s)
         case .loss:
@@ -309,8 +318,10 @@ public struct Extractor: Sendable {
             guard let denier, claimedBy != denier else { return [] }
             return reading(places, .faction(denier), .hold, 0.45, denier)
         case .fighting:
-            let near = targets.filter { $0.start - t.end <= 4 }
-            return reading(near, contested, .contest, 0.5, nil)
+            // "محاور القتال" names a front, it does not report fighting.
+            if a.terms.contains(where: { $0.end == t.start && has($0, .frontWord) }) { return [] }
+            guard let first = targets.first, first.start - t.end <= 4 else { return [] }
+            return reading(targets, contested, .contest, 0.5, nil)
         case .stronghold, .positions:
             // "آخر معقل لقوات حفتر", "مواقع قوات الوفاق بالمنطقة": the side named after the word holds the place.
             guard let holder = actors.first(where: { $0.start >= t.end && $0.start < t.end + 4 }).flatMap(sideOf) else { return [] }
@@ -335,7 +346,9 @@ public struct Extractor: Sendable {
     /// skipped. With no place after the word, a pronoun on it (سيطرتها عليه)
     /// points back to the last place before it.
     func objectPlaces(of t: TermMatch, from objectStart: Int, clause: Range<Int>, in a: Analysis, passive: Bool) -> ([Mention], String) {
-        let inClause = a.mentions.filter { clause.contains($0.start) }
+        let stop = a.terms.first { $0.start >= t.end && clause.contains($0.start) && $0.entries.contains { lexicon.entries[$0].termClass.isControl } }?.start ?? clause.upperBound
+        // A place after the next control word is that word's object.
+        let inClause = a.mentions.filter { clause.contains($0.start) && ($0.start < stop || $0.end <= t.start) }
         var scope = ""
         if passive {
             if let m = inClause.last(where: { $0.end <= t.start && t.start - $0.end <= 4 }) { return ([m], scope) }
@@ -352,7 +365,11 @@ public struct Extractor: Sendable {
                 last = m.end
                 if isReference(m, in: a, objectStart: objectStart) { continue }
                 let gap = a.tokens[result.last!.end..<m.start]
-                if m.coordinated || gap.allSatisfy({ tok in tok.keys.first == "و" || tok.keys.first == "and" || tok.isBreak || lexicon.isCue(tok) }) {
+                // Joined by و (also و + a preposition: وفي مدينة X) or a list; not a place
+                // that only locates the others (… في منطقة الجبل الغربي).
+                let joined = m.coordinated || gap.contains { $0.clitics.count > 1 && $0.clitics[1] == "و" } || gap.contains { ["و", "and"].contains($0.keys.first ?? "") || $0.isBreak }
+                    || (gap.isEmpty)
+                if joined && gap.allSatisfy({ tok in ["و", "and"].contains(tok.keys.first ?? "") || tok.isBreak || isPlaceWord(tok) || tok.clitics.count > 1 && tok.clitics[1] == "و" }) {
                     result.append(m)
                 }
             }
@@ -367,6 +384,10 @@ public struct Extractor: Sendable {
         guard pointsBack else { return ([], scope) }
         let before = inClause.filter { $0.end <= t.start && !isReference($0, in: a, objectStart: clause.lowerBound) }
         return (Array(before.suffix(dual ? 2 : 1)), scope)
+    }
+
+    func isPlaceWord(_ token: Token) -> Bool {
+        token.keys.contains { key in (lexicon.byFirstWord[key] ?? []).contains { lexicon.entries[$0].termClass == .placeWord && lexicon.entries[$0].words.count == 1 } }
     }
 
     /// The word before a place, past any place words (مدينة، العاصمة), or nil at the clause start.
@@ -420,7 +441,8 @@ public struct Extractor: Sendable {
         if before.contains(where: { window($0, .deny) }) { flags.append(.denied) }
         if before.contains(where: { window($0, .negation) }) { flags.append(.negated) }
         if before.contains(where: { window($0, .failure) }) { flags.append(.failed) }
-        let purpose = t.clitics.contains("ل")
+        let action = t.entries.contains { [.gain, .weak, .expel, .loss, .lose].contains(lexicon.entries[$0].termClass) }
+        let purpose = (action && t.clitics.contains("ل"))
             || (t.start > 0 && ["to"].contains(a.tokens[t.start - 1].keys.first ?? ""))
         if purpose || before.contains(where: { window($0, .hypothetical) }) { flags.append(.hypothetical) }
         if before.contains(where: { has($0, .past) && clause.contains($0.start) }) || (date?.agoDays ?? 0) >= 180 { flags.append(.past) }

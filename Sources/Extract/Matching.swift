@@ -110,7 +110,7 @@ struct PlaceIndex: Sendable {
                 guard !words.isEmpty else { continue }
                 for k in 1..<words.count { prefixes.insert(Gazetteer.matchKey(words[0..<k].joined(separator: " "))) }
                 let key = Gazetteer.matchKey(words.joined(separator: " "))
-                guard key.unicodeScalars.count >= 2 else { continue }
+                guard key.unicodeScalars.count >= 3 else { continue }
                 if !(names[key]?.contains(i) ?? false) { names[key, default: []].append(i) }
                 maxWords = max(maxWords, words.count)
             }
@@ -151,7 +151,9 @@ struct PlaceIndex: Sendable {
                     guard span.contains(where: \.hasCapital) else { continue }
                 } else {
                     let clitics = first.clitics[c.form]
-                    let coordinated = clitics.hasPrefix("و") && result.last?.end == i
+                    // Joined by و to a place just before, across a comma too (غرب سرت، وجارف).
+                    let coordinated = clitics.hasPrefix("و")
+                        && (result.last?.end == i || (i >= 1 && tokens[i - 1].isBreak && (result.last?.end ?? -9) >= i - 1))
                     let place = places[c.places[0]]
                     let key = Gazetteer.matchKey(span.map { $0.forms.first! }.joined(separator: " "))
                     let needsCue = lexicon.commonNames.contains(key) || lexicon.commonNames.contains(first.keys[c.form])

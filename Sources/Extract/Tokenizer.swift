@@ -6,7 +6,7 @@ struct Token: Sendable {
     /// The word as written (vowel marks and all).
     let surface: String
     /// The word, then the word without its proclitics (و ف, then ب ل ك):
-    /// `وبالمدينة`, `بالمدينة`, `المدينة`. Only forms of three letters or more.
+    /// `وبالمدينة`, `بالمدينة`, `المدينة`. Only forms of two letters or more.
     let forms: [String]
     /// The gazetteer key of each form (the article goes in the key).
     let keys: [String]
@@ -107,8 +107,9 @@ enum Tokenizer {
         if !latin {
             // و and ف join clauses; ب ل ك are prepositions. Each may stand before
             // the article or a bare name, so every stripped form is tried.
+            // (Two letters may remain: ولم, فلن. Place names need three, see PlaceIndex.)
             func strip(_ s: String, _ letters: Set<Unicode.Scalar>) -> String? {
-                guard let c = s.unicodeScalars.first, letters.contains(c), s.unicodeScalars.count >= 4 else { return nil }
+                guard let c = s.unicodeScalars.first, letters.contains(c), s.unicodeScalars.count >= 3 else { return nil }
                 return String(s.unicodeScalars.dropFirst())
             }
             if let a = strip(surface, ["و", "ف"]) {
