@@ -328,6 +328,11 @@ public struct Extractor: Sendable {
             var places = c == .positions
                 ? a.mentions.filter { clause.contains($0.start) && !isReference($0, in: a, objectStart: clause.lowerBound) }
                 : targets
+            // "… في أجواء منطقة أبو قرين، دون توجيه ضربات لمواقع قوات الوفاق في المنطقة"
+            if places.isEmpty, c == .positions, clauseIndex > 0 {
+                let previous = a.clauses[clauseIndex - 1]
+                places = a.mentions.filter { previous.contains($0.start) && !isReference($0, in: a, objectStart: previous.lowerBound) }
+            }
             if places.isEmpty, c == .stronghold, clauseIndex > 0,
                let previous = a.mentions.last(where: { $0.end == clause.lowerBound - 1 }) {
                 places = [previous]   // "… مدينة ترهونة، آخر مركز رئيسي لقوات حفتر"
@@ -409,9 +414,12 @@ public struct Extractor: Sendable {
         // English "south of Tripoli": compass, then "of".
         if m.start >= 2, a.tokens[m.start - 1].keys.first == "of",
            let term = a.terms.first(where: { $0.end == m.start - 1 }), has(term, .compass) { return true }
-        for f in a.terms where has(f, .frontWord) && f.start >= objectStart && f.end <= m.start {
+        // "محاور القتال في طرابلس": in (في، ب، in) after the front word makes the place its container;
+        // "محاور الشعافين والقره بوللي" names the fronts themselves.
+        let container = m.start > 0 && (a.tokens[m.start].clitics.last?.contains("ب") ?? false)
+        for f in a.terms where has(f, .frontWord) && f.start >= objectStart && f.end < m.start {
             let between = a.tokens[f.end..<m.start]
-            if !between.isEmpty && !between.allSatisfy({ lexicon.isCue($0) && !["في", "in", "ب"].contains($0.keys.first ?? "") }) { return true }
+            if container || between.contains(where: { ["في", "in", "inside"].contains($0.keys.first ?? "") }) { return true }
         }
         return false
     }
