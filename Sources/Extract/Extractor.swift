@@ -360,7 +360,11 @@ public struct Extractor: Sendable {
             return ([], scope)
         }
         var result: [Mention] = []
-        if let first = inClause.first(where: { $0.start >= objectStart && $0.start - objectStart <= 6 && !isReference($0, in: a, objectStart: objectStart) }),
+        // Words between the verb and its object, dates not counted (سيطرت في 26 يونيو 2019 على …).
+        func distance(_ m: Mention) -> Int {
+            (objectStart..<m.start).filter { i in !a.dates.contains { $0.start <= i && i < $0.end } }.count
+        }
+        if let first = inClause.first(where: { $0.start >= objectStart && distance($0) <= 6 && !isReference($0, in: a, objectStart: objectStart) }),
            !inClause.contains(where: { $0.start >= objectStart && $0.start < first.start && !isReference($0, in: a, objectStart: objectStart) }) {
             if a.terms.contains(where: { has($0, .scopePart) && $0.start >= objectStart && $0.end <= first.start }) { scope = "part" }
             result.append(first)
