@@ -121,7 +121,7 @@ struct PlaceIndex: Sendable {
     ///
     /// A name that is also an ordinary word (`common_name`), and a one-word
     /// village name, counts only after a cue: a place word, a compass word, a
-    /// preposition (as a word or a clitic ب ل ك), quotation marks, or a place
+    /// preposition (as a word or a clitic ب ل), quotation marks, or a place
     /// just before it joined by و. Latin names need a capital letter.
     func mentions(in tokens: [Token], lexicon: Lexicon) -> [Mention] {
         var result: [Mention] = []
@@ -158,9 +158,11 @@ struct PlaceIndex: Sendable {
                     let key = Gazetteer.matchKey(span.map { $0.forms.first! }.joined(separator: " "))
                     let needsCue = lexicon.commonNames.contains(key) || lexicon.commonNames.contains(first.keys[c.form])
                         || (place.kind == .village && c.length == 1)
+                    // ك ("like") is no cue, and كامل is not ك + الأمل.
+                    if needsCue && clitics.contains("ك") { continue }
                     if needsCue {
                         let cued = span.contains(where: \.quoted) || coordinated
-                            || clitics.contains(where: { "بلك".contains($0) })
+                            || clitics.contains(where: { "بل".contains($0) })
                             || (i > 0 && !tokens[i - 1].isBreak && lexicon.isCue(tokens[i - 1]))
                         guard cued else { continue }
                     }
