@@ -396,7 +396,7 @@ public struct Extractor: Sendable {
     }
 
     func isPlaceWord(_ token: Token) -> Bool {
-        token.keys.contains { key in (lexicon.byFirstWord[key] ?? []).contains { lexicon.entries[$0].termClass == .placeWord && lexicon.entries[$0].words.count == 1 } }
+        token.keys.contains { key in (lexicon.byFirstWord[ByteKey(key)] ?? []).contains { lexicon.entries[$0].termClass == .placeWord && lexicon.entries[$0].words.count == 1 } }
     }
 
     /// The word before a place, past any place words (مدينة، العاصمة), or nil at the clause start.

@@ -57,9 +57,9 @@ public struct LexiconEntry: Sendable {
 public struct Lexicon: Sendable {
     public let entries: [LexiconEntry]
     /// Entries by the key of their first word (exact first words).
-    let byFirstWord: [String: [Int]]
+    let byFirstWord: [ByteKey: [Int]]
     /// Entries whose first word is a prefix or a surface form, by the word's first two letters.
-    let byFirstLetters: [String: [Int]]
+    let byFirstLetters: [UInt64: [Int]]
     /// Keys of the gazetteer names that need a cue (`common_name`).
     let commonNames: Set<String>
     /// Every faction that some actor term names, in file order: the belligerents.
@@ -108,14 +108,14 @@ public struct Lexicon: Sendable {
 
     init(entries: [LexiconEntry]) {
         self.entries = entries
-        var byFirstWord: [String: [Int]] = [:], byFirstLetters: [String: [Int]] = [:]
+        var byFirstWord: [ByteKey: [Int]] = [:], byFirstLetters: [UInt64: [Int]] = [:]
         var common = Set<String>(), sides: [String] = []
         for (i, e) in entries.enumerated() {
             let first = e.words[0]
             if first.prefix || first.surface {
-                byFirstLetters[String(first.text.prefix(2)), default: []].append(i)
+                byFirstLetters[ByteKey.firstTwo(first.text), default: []].append(i)
             } else {
-                byFirstWord[first.text, default: []].append(i)
+                byFirstWord[ByteKey(first.text), default: []].append(i)
             }
             if e.termClass == .commonName { common.insert(Gazetteer.matchKey(e.term)) }
             if e.termClass == .actor, !sides.contains(e.value) { sides.append(e.value) }
@@ -143,5 +143,27 @@ public struct Lexicon: Sendable {
     public func opponent(of side: String) -> String? {
         guard sides.count == 2, let i = sides.firstIndex(of: side) else { return nil }
         return sides[1 - i]
+    }
+}
+
+/// A string key hashed and compared as its UTF-8 bytes. Keys are already
+/// folded, so canonical equivalence adds nothing, and String's own hashing
+/// normalises every Arabic key it sees, which was most of a lookup's time.
+struct ByteKey: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The first two Unicode scalars of a word, packed: the bucket of the prefix terms it may begin.
+    static func firstTwo(_ text: String) -> UInt64 {
+        var it = text.unicodeScalars.makeIterator()
+        let a = UInt64(it.next()?.value ?? 0), b = UInt64(it.next()?.value ?? 0)
+        return a << 32 | b
     }
 }

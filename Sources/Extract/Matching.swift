@@ -25,7 +25,9 @@ extension Lexicon {
     static func match(_ word: TermWord, _ token: Token) -> Int? {
         for f in token.forms.indices {
             let text = word.surface ? token.light[f] : token.keys[f]
-            if word.prefix ? text.hasPrefix(word.text) : text == word.text { return f }
+            // Compared as UTF-8 bytes: both sides are folded alike, and String's
+            // Unicode-aware comparison was most of the time of a sentence.
+            if word.prefix ? text.utf8.starts(with: word.text.utf8) : text.utf8.elementsEqual(word.text.utf8) { return f }
         }
         return nil
     }
@@ -37,15 +39,18 @@ extension Lexicon {
         var i = 0
         while i < tokens.count {
             guard !tokens[i].isBreak, !taken[i] else { i += 1; continue }
-            var candidates = Set<Int>()
+            var candidates: [Int] = []
             for (f, key) in tokens[i].keys.enumerated() {
-                byFirstWord[key].map { candidates.formUnion($0) }
-                for text in [key, tokens[i].light[f]] where text.unicodeScalars.count >= 2 {
-                    byFirstLetters[String(text.prefix(2))].map { candidates.formUnion($0) }
-                }
+                byFirstWord[ByteKey(key)].map { candidates += $0 }
+                byFirstLetters[ByteKey.firstTwo(key)].map { candidates += $0 }
+                byFirstLetters[ByteKey.firstTwo(tokens[i].light[f])].map { candidates += $0 }
             }
+            if candidates.isEmpty { i += 1; continue }
+            candidates.sort()
             var best: (length: Int, entries: [Int], clitics: String) = (0, [], "")
-            for e in candidates.sorted() {
+            var previous = -1
+            for e in candidates where e != previous {
+                previous = e
                 let words = entries[e].words
                 guard i + words.count <= tokens.count else { continue }
                 var firstForm: Int? = nil
@@ -76,7 +81,7 @@ extension Lexicon {
     /// (a place word, a compass word, a preposition).
     func isCue(_ token: Token) -> Bool {
         for key in token.keys {
-            for e in byFirstWord[key] ?? [] where entries[e].words.count == 1 {
+            for e in byFirstWord[ByteKey(key)] ?? [] where entries[e].words.count == 1 {
                 switch entries[e].termClass {
                 case .placeWord, .compass, .preposition, .toward, .frontWord: return true
                 default: continue
@@ -95,8 +100,8 @@ extension Lexicon {
 /// sentence costs about one key a word whatever the size of the gazetteer.
 struct PlaceIndex: Sendable {
     let places: [Place]
-    private var names: [String: [Int]] = [:]
-    private var prefixes: Set<String> = []
+    private var names: [ByteKey: [Int]] = [:]
+    private var prefixes: Set<ByteKey> = []
     private(set) var maxWords = 1
 
     init(gazetteer: Gazetteer) {
@@ -108,10 +113,10 @@ struct PlaceIndex: Sendable {
                 if name.count <= 4, name.unicodeScalars.allSatisfy({ ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x30 && $0.value <= 0x39) }) { continue }
                 let words = Tokenizer.words(of: name)
                 guard !words.isEmpty else { continue }
-                for k in 1..<words.count { prefixes.insert(Gazetteer.matchKey(words[0..<k].joined(separator: " "))) }
+                for k in 1..<words.count { prefixes.insert(ByteKey(Gazetteer.matchKey(words[0..<k].joined(separator: " ")))) }
                 let key = Gazetteer.matchKey(words.joined(separator: " "))
                 guard key.unicodeScalars.count >= 3 else { continue }
-                if !(names[key]?.contains(i) ?? false) { names[key, default: []].append(i) }
+                if !(names[ByteKey(key)]?.contains(i) ?? false) { names[ByteKey(key), default: []].append(i) }
                 maxWords = max(maxWords, words.count)
             }
         }
@@ -134,8 +139,8 @@ struct PlaceIndex: Sendable {
                 var text = tokens[i].forms[f]
                 var n = 1
                 while true {
-                    if let found = names[key] { candidates.append((n, f, found)) }
-                    guard n < maxWords, prefixes.contains(key), i + n < tokens.count, !tokens[i + n].isBreak else { break }
+                    if let found = names[ByteKey(key)] { candidates.append((n, f, found)) }
+                    guard n < maxWords, prefixes.contains(ByteKey(key)), i + n < tokens.count, !tokens[i + n].isBreak else { break }
                     text += " " + tokens[i + n].surface
                     key = Gazetteer.matchKey(text)
                     n += 1

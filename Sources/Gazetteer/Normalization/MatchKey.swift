@@ -9,8 +9,8 @@ extension Gazetteer {
     public static func matchKey(_ text: String) -> String {
         var scratch = NameKeyScratch()
         NameKey.build(text, into: &scratch)
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scratch.key.lazy.compactMap(Unicode.Scalar.init))
-        return s
+        var s = String.UnicodeScalarView()
+        for v in scratch.key { if let u = Unicode.Scalar(v) { s.append(u) } }
+        return String(s)
     }
 }
