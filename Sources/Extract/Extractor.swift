@@ -147,8 +147,24 @@ public struct Extractor: Sendable {
     /// The side making the sentence's claims: its spokesman, the side its
     /// sources or statement belong to, or the speaker of the sentence before
     /// for a continuation (وأضاف).
-    func claimant(of a: Analysis, context: ArticleContext) -> String? {
-        let terms = a.terms
+    ///
+    /// Only frames before the end of `limit` count ("قال المسماري إن …" owns
+    /// what follows it, not a clause before it), unless the sentence ends in
+    /// one ("…, the GNA said").
+    func claimant(of a: Analysis, context: ArticleContext, before limit: Int? = nil) -> String? {
+        if let limit {
+            if let s = claimant(of: a, terms: a.terms.filter { $0.start < limit }, context: context) { return s }
+            // A trailing attribution: the last clause speaks and claims nothing itself.
+            guard let last = a.clauses.last, last.lowerBound >= limit,
+                  a.terms.contains(where: { last.contains($0.start) && (has($0, .say) || has($0, .spokesman)) }),
+                  !a.terms.contains(where: { last.contains($0.start) && $0.entries.contains { lexicon.entries[$0].termClass.isControl } })
+            else { return nil }
+            return claimant(of: a, terms: a.terms.filter { last.contains($0.start) }, context: context)
+        }
+        return claimant(of: a, terms: a.terms, context: context)
+    }
+
+    func claimant(of a: Analysis, terms: [TermMatch], context: ArticleContext) -> String? {
         for m in terms where has(m, .spokesman) { return value(m, .spokesman) }
         func sideAfter(_ m: TermMatch, within n: Int) -> String? {
             for other in terms where other.start >= m.end && other.start < m.end + n && isActor(other) && !has(other, .ownForces) {
@@ -172,7 +188,7 @@ public struct Extractor: Sendable {
 
     /// Reads one sentence; updates what the next sentence inherits.
     func read(_ a: Analysis, context: inout ArticleContext, article: String, published: Day) -> [Claim] {
-        let claimant = claimant(of: a, context: context)
+        let claimant = claimant(of: a, context: context)   // the sentence's, for the next sentence
         var claims: [Claim] = []
         var sentenceSubject: String? = nil
         var previousClause: (controller: Control, action: EventAction, trigger: TermMatch, subject: String?, flags: [ClaimFlag], confidence: Double)? = nil
@@ -181,6 +197,7 @@ public struct Extractor: Sendable {
             if triggers.isEmpty {
                 // "…غرب سرت، وجارف والقبيبة جنوبها": a clause that is only more places
                 // joined by و shares the claim of the clause before.
+                let claimant = self.claimant(of: a, context: context, before: clause.upperBound)
                 if let p = previousClause, let first = a.mentions.first(where: { clause.contains($0.start) }),
                    first.coordinated, first.start == clause.lowerBound {
                     for m in a.mentions where clause.contains(m.start) && !isReference(m, in: a, objectStart: clause.lowerBound) {
@@ -190,6 +207,7 @@ public struct Extractor: Sendable {
                 }
                 continue
             }
+            let claimant = self.claimant(of: a, context: context, before: clause.upperBound)
             for t in triggers {
                 guard let c = lexicon.entries[t.entries.first { lexicon.entries[$0].termClass.isControl }!].termClass as TermClass? else { continue }
                 let reading = interpret(t, as: c, clause: clause, clauseIndex: ci, in: a, claimant: claimant, context: context,
