@@ -113,6 +113,23 @@ public struct Extractor: Sendable {
             start = c + (tokens[c].isBreak ? 1 : 0)
         }
         if start < tokens.count { clauses.append(start..<tokens.count) }
+        // "دخلت قوات الوفاق، مساء أمس الجمعة، مدينة بني وليد": a date set off by commas
+        // does not cut the verb from its object.
+        let dateWords = Set(dates.flatMap { Array($0.start..<$0.end) })
+        var merged: [Range<Int>] = []
+        var k = 0
+        while k < clauses.count {
+            let c = clauses[k]
+            let onlyDate = !c.isEmpty && c.filter({ !dateWords.contains($0) }).count <= 1 && c.contains(where: dateWords.contains)
+            if onlyDate, let previous = merged.last, k + 1 < clauses.count {
+                merged[merged.count - 1] = previous.lowerBound..<clauses[k + 1].upperBound
+                k += 2
+                continue
+            }
+            merged.append(c)
+            k += 1
+        }
+        clauses = merged
         return Analysis(sentence: sentence, mentions: mentions, terms: terms, dates: dates, clauses: clauses)
     }
 
@@ -198,8 +215,11 @@ public struct Extractor: Sendable {
                 // "…غرب سرت، وجارف والقبيبة جنوبها": a clause that is only more places
                 // joined by و shares the claim of the clause before.
                 let claimant = self.claimant(of: a, context: context, before: clause.upperBound)
+                // English lists too: "seized al-Ajaylat, Regdalin and Zaltan".
+                let listed = { (m: Mention) in a.tokens[m.start].isLatin && ci > 0
+                    && claims.contains { c in a.mentions.contains { $0.end == a.clauses[ci - 1].upperBound && a.tokens[$0.start].isLatin && self.index.places[$0.place] == c.place } } }
                 if let p = previousClause, let first = a.mentions.first(where: { clause.contains($0.start) }),
-                   first.coordinated, first.start == clause.lowerBound {
+                   first.coordinated || listed(first), first.start == clause.lowerBound {
                     for m in a.mentions where clause.contains(m.start) && !isReference(m, in: a, objectStart: clause.lowerBound) {
                         claims.append(makeClaim(m, a, controller: p.controller, action: p.action, trigger: p.trigger, scope: "",
                                                 confidence: p.confidence, flags: p.flags, claimant: claimant, article: article, published: published))
@@ -340,6 +360,16 @@ public struct Extractor: Sendable {
             if a.terms.contains(where: { $0.end == t.start && has($0, .frontWord) }) { return [] }
             guard let first = targets.first, first.start - t.end <= 4 else { return [] }
             return reading(targets, contested, .contest, 0.5, nil)
+        case .holds:
+            // "تحت سيطرة قوات حفتر", "the LNA still holds Tarhuna": a state, not a change.
+            let genitive = actors.first { $0.start >= t.end && $0.start < t.end + 3 }
+            guard let holder = genitive.flatMap(sideOf) ?? subject(skippingAfter: true) else { return [] }
+            var places = targets
+            if places.isEmpty {
+                // "قاعدة الوطية، التي لا تزال تحت سيطرة …": the place the clause hangs on.
+                places = Array(a.mentions.filter { $0.end <= t.start && !isReference($0, in: a, objectStart: 0) }.suffix(1))
+            }
+            return reading(places, .faction(holder), .hold, 0.55, holder)
         case .stronghold, .positions:
             // "آخر معقل لقوات حفتر", "مواقع قوات الوفاق بالمنطقة": the side named after the word holds the place.
             guard let holder = actors.first(where: { $0.start >= t.end && $0.start < t.end + 4 }).flatMap(sideOf) else { return [] }
@@ -475,7 +505,13 @@ public struct Extractor: Sendable {
         let purpose = (action && t.clitics.contains("ل"))
             || (t.start > 0 && ["to"].contains(a.tokens[t.start - 1].keys.first ?? ""))
         if purpose || before.contains(where: { window($0, .hypothetical) }) { flags.append(.hypothetical) }
-        if before.contains(where: { has($0, .past) && clause.contains($0.start) }) || (date?.agoDays ?? 0) >= 180 { flags.append(.past) }
+        let state = t.entries.contains { [.holds, .stronghold, .positions].contains(lexicon.entries[$0].termClass) }
+        // "وكان الطيران قد حلّق": كان … قد is the narrative pluperfect, not a past state.
+        func pastState(_ m: TermMatch) -> Bool {
+            state && has(m, .pastState) && !a.tokens[m.end..<t.start].contains { $0.keys.first == "قد" }
+        }
+        if before.contains(where: { (has($0, .past) || pastState($0)) && clause.contains($0.start) })
+            || (date?.agoDays ?? 0) >= 180 { flags.append(.past) }
         return flags
     }
 

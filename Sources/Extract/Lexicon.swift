@@ -7,9 +7,13 @@ import Gazetteer
 /// theatre of another war brings its own verbs, actors and spokesmen.
 public enum TermClass: String, CaseIterable, Sendable {
     // What a clause claims.
-    case gain, weak, loss, lose, expel, repel, deny, fighting, stronghold, positions
+    case gain, weak, loss, lose, expel, repel, deny, fighting, stronghold, positions, holds
     // What qualifies a claim.
     case failure, negation, hypothetical, past, upgrade
+    /// كان، كانت, was: the past of a state (كانت تحت سيطرة); a change in the pluperfect (كانت قد سيطرت) is still a change.
+    case pastState = "past_state"
+    /// "لا تزال، ما زال" (still): negation particles that negate nothing.
+    case still
     case scopeWhole = "scope_whole", scopePart = "scope_part"
     // The words around a place name.
     case placeWord = "place_word", frontWord = "front_word", compass, toward, preposition
@@ -29,7 +33,7 @@ public enum TermClass: String, CaseIterable, Sendable {
         [.dayOffset, .weekday, .month, .unit, .unitFixed, .number].contains(self)
     }
     /// The classes that make a clause say something about control.
-    var isControl: Bool { [.gain, .weak, .loss, .lose, .expel, .repel, .deny, .fighting, .stronghold, .positions].contains(self) }
+    var isControl: Bool { [.gain, .weak, .loss, .lose, .expel, .repel, .deny, .fighting, .stronghold, .positions, .holds].contains(self) }
 }
 
 /// One word of a term, as it is compared with the words of a text.

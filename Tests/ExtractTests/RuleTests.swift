@@ -167,6 +167,21 @@ import Timeline
         #expect(new.action == .capture)
     }
 
+    @Test func statesOfControl() {
+        #expect(Libya.plain("وتقع قاعدة الوطية، التي لا تزال تحت سيطرة قوات حفتر، غرب طرابلس.") == ["al_watiya_airbase=lna"])
+        #expect(Libya.plain("The LNA still holds the town of Tarhuna.") == ["tarhuna=lna"])
+        // "كانت تحت سيطرة" is a past state.
+        #expect(Libya.plain("وكانت مدينة غريان تحت سيطرة قوات حفتر.") == [])
+    }
+
+    @Test func aDateBetweenCommasKeepsTheVerbWithItsObject() {
+        #expect(Libya.plain("ودخلت قوات الوفاق، مساء أمس، مدينة بني وليد دون قتال.") == ["bani_walid=gna"])
+    }
+
+    @Test func englishLists() {
+        #expect(Libya.plain("GNA forces seized the towns of al-Ajaylat, Regdalin and Zaltan.") == ["al_ajaylat=gna", "raqdalin=gna", "zaltan=gna"])
+    }
+
     @Test func aTextWithoutClaimsGivesNone() {
         #expect(Libya.claims("عقد مجلس الأمن جلسة طارئة لبحث الأوضاع في طرابلس.").isEmpty)
         #expect(Libya.claims("").isEmpty)
