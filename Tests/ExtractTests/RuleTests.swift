@@ -187,3 +187,27 @@ import Timeline
         #expect(Libya.claims("").isEmpty)
     }
 }
+
+/// The lexicon file is checked row by row, each problem with its line and field.
+@Suite struct LexiconTests {
+    @Test func badRowsAreReportedWithTheirLines() throws {
+        let text = "class\tterm\tvalue\ngain\tسيطر*\t\nverb\tدخل\t\nactor\tحفتر\tlnaa\nweekday\tالأحد\tSunday\nactor\t\tgna\n"
+        let table = try TSVTable(text: text, path: "lexicon.tsv")
+        do {
+            _ = try Lexicon(table: table, factions: ["gna", "lna"])
+            Issue.record("a bad lexicon loaded")
+        } catch let error as DataError {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("lexicon.tsv:3: class:") && $0.contains("unknown class 'verb'") })
+            #expect(messages.contains { $0.hasPrefix("lexicon.tsv:4: value:") && $0.contains("'lnaa' is not a faction") })
+            #expect(messages.contains { $0.hasPrefix("lexicon.tsv:5: value:") && $0.contains("not a whole number") })
+            #expect(messages.contains { $0.hasPrefix("lexicon.tsv:6: term:") })
+        }
+    }
+
+    @Test func theLibyaLexiconLoadsAndNamesTwoSides() {
+        #expect(Libya.lexicon.sides == ["gna", "lna"])
+        #expect(Libya.lexicon.opponent(of: "gna") == "lna")
+        #expect(Libya.lexicon.entries.count > 500)
+    }
+}
