@@ -295,7 +295,9 @@ public struct Extractor: Sendable {
             return nil
         }
         let objectStart = english && !passive ? (after.first.map { _ in t.end } ?? t.end) : (after.last?.end ?? t.end)
-        var (objects, scope) = objectPlaces(of: t, from: objectStart, clause: clause, in: a, passive: passive)
+        // A repelled attack's object runs on past the attack's own purpose (صد هجوما للسيطرة على X).
+        var (objects, scope) = objectPlaces(of: t, from: objectStart, clause: clause, in: a, passive: passive,
+                                            stopAtNextControl: ![.repel, .deny].contains(c))
         let whole = a.terms.contains { has($0, .scopeWhole) && clause.contains($0.start) && $0.start >= t.start - 2 && $0.start <= (objects.last?.end ?? t.end) + 3 }
         if scope.isEmpty && whole { scope = "whole" }
         let bonus = scope == "whole" ? 0.1 : 0
@@ -332,9 +334,21 @@ public struct Extractor: Sendable {
             return reading(targets, s.flatMap(lexicon.opponent(of:)).map(Control.faction), .capture, 0.7, s)
         case .expel:
             // "طرد بقايا قوات حفتر من X": the side after the verb is the one expelled.
-            let loser = after.last.flatMap(sideOf)
-            var winner = subject(skippingAfter: true)
-            if after.count >= 2, let first = after.first { winner = sideOf(first) }
+            // "طرد بقايا قوات حفتر من X": one side after the verb, then من: the expelled.
+            // "طردت قوات الوفاق قوات حفتر من X": two sides: who expels, then who is expelled.
+            let named = actors.filter { $0.start >= t.end && $0.start < t.end + 6 && clause.contains($0.start) }
+            var winner: String? = nil, loser: String? = nil
+            if named.count >= 2 {
+                winner = sideOf(named[0]); loser = sideOf(named[named.count - 1])
+            } else if let only = named.first {
+                // After a verbal noun (عن طرد، من إنهاء وجود، الطرد) the side named is its object; after
+                // a verb, its subject, unless من follows it (طردت قوات حفتر من: passive reading).
+                let next = a.tokens.indices.contains(only.end) ? a.tokens[only.end].keys.first ?? "" : ""
+                let noun = (t.start > 0 && a.terms.contains { $0.end == t.start && has($0, .preposition) })
+                    || a.tokens[t.start].light.first?.hasPrefix("ال") == true
+                if english || noun || ["من", "from", "out"].contains(next) { loser = sideOf(only) } else { winner = sideOf(only) }
+            }
+            if winner == nil { winner = subject(skippingAfter: true) }
             if winner == nil || winner == loser { winner = loser.flatMap(lexicon.opponent(of:)) }
             return reading(targets, winner.map(Control.faction), .capture, 0.8, winner)
         case .repel:
@@ -347,11 +361,13 @@ public struct Extractor: Sendable {
             return out
         case .deny:
             // The denied claim is read from its own control word; the denier holds the place.
-            let denier = actors.first { $0.start >= t.end && $0.start < t.end + 4 }.flatMap(sideOf) ?? claimant
+            // The denier: after the verb in Arabic (نفى المسماري), before it in English (the GNA denied).
+            let denier = (english ? actors.last { $0.end <= t.start && $0.end >= t.start - 4 } : actors.first { $0.start >= t.end && $0.start < t.end + 4 })
+                .flatMap(sideOf) ?? claimant
             let inner = a.terms.filter { $0.start > t.end && $0.start < t.end + 10 && clause.contains($0.start)
                 && $0.entries.contains { [.gain, .weak, .expel].contains(lexicon.entries[$0].termClass) } }
             guard let claimWord = inner.first else { return [] }
-            let (places, _) = objectPlaces(of: claimWord, from: claimWord.end, clause: clause, in: a, passive: false)
+            let (places, _) = objectPlaces(of: claimWord, from: claimWord.end, clause: clause, in: a, passive: false, stopAtNextControl: false)
             let claimedBy = actors.first { $0.start >= claimWord.end && $0.start < claimWord.end + 3 }.flatMap(sideOf)
             guard let denier, claimedBy != denier else { return [] }
             return reading(places, .faction(denier), .hold, 0.45, denier)
@@ -398,8 +414,9 @@ public struct Extractor: Sendable {
     /// a place that only locates another (غرب سرت, محاور القتال في طرابلس) is
     /// skipped. With no place after the word, a pronoun on it (سيطرتها عليه)
     /// points back to the last place before it.
-    func objectPlaces(of t: TermMatch, from objectStart: Int, clause: Range<Int>, in a: Analysis, passive: Bool) -> ([Mention], String) {
-        let stop = a.terms.first { $0.start >= t.end && clause.contains($0.start) && $0.entries.contains { lexicon.entries[$0].termClass.isControl } }?.start ?? clause.upperBound
+    func objectPlaces(of t: TermMatch, from objectStart: Int, clause: Range<Int>, in a: Analysis, passive: Bool,
+                      stopAtNextControl: Bool = true) -> ([Mention], String) {
+        let stop = !stopAtNextControl ? clause.upperBound : a.terms.first { $0.start >= t.end && clause.contains($0.start) && $0.entries.contains { lexicon.entries[$0].termClass.isControl } }?.start ?? clause.upperBound
         // A place after the next control word is that word's object.
         let inClause = a.mentions.filter { clause.contains($0.start) && ($0.start < stop || $0.end <= t.start) }
         var scope = ""
@@ -502,7 +519,11 @@ public struct Extractor: Sendable {
         if before.contains(where: { window($0, .negation) }) { flags.append(.negated) }
         if before.contains(where: { window($0, .failure) }) { flags.append(.failed) }
         let action = t.entries.contains { [.gain, .weak, .expel, .loss, .lose].contains(lexicon.entries[$0].termClass) }
-        let purpose = (action && t.clitics.contains("ل"))
+        // ل before a verbal noun (لاقتحام، للسيطرة: the key of لل- has lost the ل) says "in order to".
+        let first = a.tokens[t.start]
+        let lam = t.clitics.contains("ل")
+            || (first.light.first?.hasPrefix("لل") == true && first.keys.first?.hasPrefix("ل") == false)
+        let purpose = (action && lam)
             || (t.start > 0 && ["to"].contains(a.tokens[t.start - 1].keys.first ?? ""))
         if purpose || before.contains(where: { window($0, .hypothetical) }) { flags.append(.hypothetical) }
         let state = t.entries.contains { [.holds, .stronghold, .positions].contains(lexicon.entries[$0].termClass) }

@@ -211,3 +211,44 @@ import Timeline
         #expect(Libya.lexicon.entries.count > 500)
     }
 }
+
+/// Every word list the issue names, one sentence each.
+@Suite struct VocabularyTests {
+    @Test(arguments: [
+        ("وبسطت قوات الوفاق سيطرتها على مدينة غريان.", "gharyan=gna"),
+        ("وفرضت قوات الكرامة سيطرتها على مدينة غريان.", "gharyan=lna"),
+        ("وحررت قوات بركان الغضب مدينة صبراتة.", "sabratha=gna"),
+        ("وأصبحت قوات القيادة العامة تسيطر على كامل مدينة سرت.", "sirte=lna"),
+        ("واقتحمت قوات حفتر منطقة عين زارة.", "ain_zara=contested"),
+        ("ووصلت قوات الوفاق إلى مشارف مدينة ترهونة.", "tarhuna=contested"),
+        ("وطوقت قوات الوفاق مدينة ترهونة.", "tarhuna=contested"),
+        ("وسيطرت قوات الوفاق على شوارع في مدينة ترهونة.", "tarhuna=contested"),
+        ("وسيطرت قوات الوفاق على مداخل مدينة ترهونة.", "tarhuna=contested"),
+        ("وسيطرت قوات الوفاق على مدينة غريان بشكل كامل.", "gharyan=gna"),
+        ("وطردت قوات الوفاق قوات حفتر من مدينة غريان.", "gharyan=gna"),
+        ("وقال خالد المحجوب إن القوات انسحبت من مدينة غريان أمام تقدم قوات الوفاق.", "gharyan=gna"),
+        ("وقال مصطفى المجعي إن قواته سيطرت على مدينة غريان.", "gharyan=gna"),
+        ("Government forces took control of Gharyan.", "gharyan=gna"),
+        ("The LNA recaptured Gharyan.", "gharyan=lna"),
+        ("Haftar's forces seized Gharyan.", "gharyan=lna"),
+        ("GNA forces advanced on Tarhuna.", "tarhuna=contested"),
+        ("The LNA withdrew from Gharyan as GNA forces advanced.", "gharyan=gna"),
+    ])
+    func claims(_ text: String, _ expected: String) {
+        #expect(Libya.plain(text) == [expected], "\(text)")
+    }
+
+    @Test(arguments: [
+        "وأحبطت قوات الوفاق محاولة قوات حفتر السيطرة على منطقة عين زارة.",
+        "وأفشلت قوات الوفاق هجوما لقوات حفتر للسيطرة على منطقة عين زارة.",
+        "وقال المسماري إنه لا صحة لسيطرة قوات الوفاق على مدينة ترهونة.",
+        "وتحدثت القيادة العامة عن إعادة تموضع قرب مدينة غريان.",
+        "The GNA denied that Haftar's forces had entered Zawiya.",
+        "The LNA failed to capture Gharyan.",
+    ])
+    func noChangeOfTheNamedSide(_ text: String) {
+        // Whatever these claim, it is not the attacker taking the place.
+        let taken = Libya.claims(text).filter { $0.flags.isEmpty && $0.action != .hold && $0.action != .withdraw }
+        #expect(taken.allSatisfy { $0.controllerAfter == $0.from }, "\(text): \(taken.map { "\($0.place.id)=\($0.controllerAfter)" })")
+    }
+}
