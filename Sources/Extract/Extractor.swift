@@ -20,7 +20,7 @@ public struct Extractor: Sendable {
 
     public init(gazetteer: Gazetteer, lexicon: Lexicon) {
         self.lexicon = lexicon
-        index = PlaceIndex(gazetteer: gazetteer)
+        index = PlaceIndex(gazetteer: gazetteer, lexicon: lexicon)
     }
 
     /// Every claim of an article, flagged ones included (``Claim/flags``), in
@@ -361,12 +361,14 @@ public struct Extractor: Sendable {
             return out
         case .deny:
             // The denied claim is read from its own control word; the denier holds the place.
-            // The denier: after the verb in Arabic (نفى المسماري), before it in English (the GNA denied).
-            let denier = (english ? actors.last { $0.end <= t.start && $0.end >= t.start - 4 } : actors.first { $0.start >= t.end && $0.start < t.end + 4 })
-                .flatMap(sideOf) ?? claimant
-            let inner = a.terms.filter { $0.start > t.end && $0.start < t.end + 10 && clause.contains($0.start)
+            let inner = a.terms.filter { $0.start >= t.end && $0.start < t.end + 10 && clause.contains($0.start)
                 && $0.entries.contains { [.gain, .weak, .expel].contains(lexicon.entries[$0].termClass) } }
             guard let claimWord = inner.first else { return [] }
+            // The denier: between the verb and the denied claim (نفى المسماري سيطرة …), or before the
+            // verb (قنونو نفى، the GNA denied), or the speaker; not the side named in the claim.
+            let between = actors.first { $0.start >= t.end && $0.end <= claimWord.start }
+            let before = actors.last { $0.end <= t.start && $0.end >= t.start - 4 }
+            let denier = (english ? (before ?? between) : (between ?? before)).flatMap(sideOf) ?? claimant
             let (places, _) = objectPlaces(of: claimWord, from: claimWord.end, clause: clause, in: a, passive: false, stopAtNextControl: false)
             let claimedBy = actors.first { $0.start >= claimWord.end && $0.start < claimWord.end + 3 }.flatMap(sideOf)
             guard let denier, claimedBy != denier else { return [] }

@@ -104,8 +104,9 @@ struct PlaceIndex: Sendable {
     private var prefixes: Set<ByteKey> = []
     private(set) var maxWords = 1
 
-    init(gazetteer: Gazetteer) {
+    init(gazetteer: Gazetteer, lexicon: Lexicon) {
         places = gazetteer.places
+        let placeWords = Set(lexicon.entries.filter { $0.termClass == .placeWord && $0.words.count == 1 }.map { ByteKey($0.words[0].text) })
         for (i, place) in places.enumerated() {
             for name in place.allNames {
                 // ICAO and IATA codes (HLLT, TIP) are not how articles name places,
@@ -115,7 +116,9 @@ struct PlaceIndex: Sendable {
                 guard !words.isEmpty else { continue }
                 for k in 1..<words.count { prefixes.insert(ByteKey(Gazetteer.matchKey(words[0..<k].joined(separator: " ")))) }
                 let key = Gazetteer.matchKey(words.joined(separator: " "))
-                guard key.unicodeScalars.count >= 3 else { continue }
+                // A name that is only a place word (المطار, "the airport") says which place only to a reader
+                // who knows the story: not matched.
+                guard key.unicodeScalars.count >= 3, !placeWords.contains(ByteKey(key)) else { continue }
                 if !(names[ByteKey(key)]?.contains(i) ?? false) { names[ByteKey(key), default: []].append(i) }
                 maxWords = max(maxWords, words.count)
             }
