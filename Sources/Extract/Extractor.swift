@@ -545,13 +545,22 @@ public struct Extractor: Sendable {
             ?? a.dates.min { distance($0) < distance($1) }
     }
 
+    /// The sentence; for a run-on "sentence" (no full stops for hundreds of words), the words
+    /// around the control word, so that a quote stays something a person reads.
+    func quote(around t: TermMatch, clause: Range<Int>, in a: Analysis) -> String {
+        guard a.sentence.text.unicodeScalars.count > 600 else { return a.sentence.text }
+        let from = max(clause.lowerBound, t.start - 30), to = min(clause.upperBound, t.end + 30)
+        let words = a.tokens[from..<to].map(\.surface).joined(separator: " ")
+        return (from > 0 ? "… " : "") + words + (to < a.tokens.count ? " …" : "")
+    }
+
     func makeClaim(_ m: Mention, _ a: Analysis, controller: Control, action: EventAction, trigger t: TermMatch, scope: String,
                    confidence: Double, flags: [ClaimFlag], claimant: String?, article: String, published: Day) -> Claim {
         let clause = a.clauses.first { $0.contains(t.start) } ?? 0..<a.tokens.count
         let d = date(for: t, clause: clause, in: a, published: published)
         return Claim(place: index.places[m.place], controllerAfter: controller, from: nil, action: action,
                      date: d?.day ?? published, datePrecision: d?.precision ?? .publication, claimedBy: claimant,
-                     quote: a.sentence.text, trigger: a.tokens[t.start..<t.end].map(\.surface).joined(separator: " "),
+                     quote: quote(around: t, clause: clause, in: a), trigger: a.tokens[t.start..<t.end].map(\.surface).joined(separator: " "),
                      scope: scope, confidence: (confidence * 100).rounded() / 100, known: false, flags: flags,
                      article: article, placeText: a.tokens[m.start..<m.end].map(\.surface).joined(separator: " "))
     }

@@ -37,6 +37,9 @@ struct Sentence: Sendable {
 /// and line breaks; commas, semicolons, colons and brackets become break tokens
 /// that end a clause. Quotation marks are not tokens: they mark the words inside.
 enum Tokenizer {
+    /// Words after which a sentence ends at the next comma (and at twice as many, anywhere).
+    static let longSentence = 300
+
     static func sentences(of text: String) -> [Sentence] {
         var result: [Sentence] = []
         var tokens: [Token] = []
@@ -77,6 +80,9 @@ enum Tokenizer {
                 sentenceText.append(s)
                 tokens.append(Token(surface: String(s), forms: [], keys: [], light: [], clitics: [], isBreak: true,
                                     quoted: false, isLatin: false, hasCapital: false))
+                // Text without full stops (a list, a transcript) is read in pieces of at most a few
+                // hundred words, cut at a comma: a sentence is read in time quadratic in its length.
+                if tokens.count >= Self.longSentence { endSentence() }
             case "\"", "“", "”", "«", "»", "„":
                 endWord()
                 sentenceText.append(s)
@@ -88,6 +94,7 @@ enum Tokenizer {
             default:
                 endWord()
                 sentenceText.append(s.properties.isWhitespace ? " " : s)
+                if tokens.count >= 2 * Self.longSentence { endSentence() }
             }
         }
         endSentence()

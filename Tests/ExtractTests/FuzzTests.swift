@@ -25,3 +25,14 @@ import FrontlineCore
         }
     }
 }
+
+@Suite struct LongTextTests {
+    /// A text with no full stop in it (a list, a transcript) is read in pieces, and each quote stays short.
+    @Test func runOnTextIsReadInPiecesWithShortQuotes() {
+        let piece = "وسيطرت قوات الوفاق على مدينة غريان، ودخلت قوات حفتر منطقة عين زارة، "
+        let text = String(repeating: piece, count: 400)
+        let claims = Libya.claims(text)
+        #expect(Set(claims.map(\.place.id)) == ["gharyan", "ain_zara"])
+        #expect(claims.allSatisfy { $0.quote.unicodeScalars.count < 1_500 })
+    }
+}
