@@ -49,6 +49,11 @@ public struct Gazetteer: Sendable {
     static let exactScore = 1.0, normalizedScore = 0.95, fallbackScore = 0.9
     /// Fuzzy scores stay below this, falling with the share of letters edited.
     static let fuzzyCeiling = 0.85
+    /// Taken off the score of a supplement place (see ``Place/isSupplement``): a
+    /// curated place of the same name wins, and the supplement place is still
+    /// reported as an alternative, so the reader learns that another village
+    /// bears the name. Smaller than any gap between methods.
+    public static let supplementPenalty = 0.02
     /// Candidates within this much of the best score make the query ambiguous.
     public static let ambiguityMargin = 0.1
     /// Queries longer than this (in Unicode scalars) are refused: no place name is
@@ -198,6 +203,7 @@ public struct Gazetteer: Sendable {
         func offer(_ ref: NameRef, _ score: Double, _ method: MatchMethod) {
             let place = places[Int(ref.place)]
             if let box = options.within, !box.contains(place.location) { return }
+            let score = place.isSupplement ? score - Self.supplementPenalty : score
             let old = found.firstIndex { $0.place == ref.place }
             if let old, found[old].candidate.score >= score { return }
             let candidate = Candidate(place: place, score: score, method: method, matchedName: place.name(at: Int(ref.name)))

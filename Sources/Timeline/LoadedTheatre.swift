@@ -28,8 +28,12 @@ public struct Theatre: Sendable {
 
     /// Every problem of every file of the theatre, errors and warnings, without
     /// stopping at the first file that has one.
+    /// Also audits each gazetteer file against the records vendored beside it
+    /// (``GazetteerAudit``), which loading skips.
     public static func check(directory: URL) -> [Diagnostic] {
-        assemble(directory: directory).diagnostics
+        let (theatre, diagnostics) = assemble(directory: directory)
+        guard let settings = theatre?.settings else { return diagnostics }
+        return diagnostics + GazetteerSourcesCheck.diagnostics(for: settings.gazetteerFiles + settings.extraGazetteerFiles)
     }
 
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
@@ -128,7 +132,12 @@ public struct Theatre: Sendable {
                 places.append(p)
             }
         }
-        let gazetteer = Gazetteer(places: places)
+        var gazetteer = Gazetteer(places: places)
+        for url in settings.extraGazetteerFiles {
+            let path = displayPath(url)
+            guard let extra = collect({ try Gazetteer.load(contentsOf: url, displayPath: path) }) else { gazetteerOK = false; continue }
+            gazetteer = Gazetteer.merged(curated: gazetteer, supplement: extra.places)
+        }
 
         var factions: [Faction] = []
         // Ids of faction rows rejected for another field (a bad colour): the event

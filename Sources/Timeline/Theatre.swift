@@ -52,6 +52,10 @@ public struct TheatreSettings: Sendable {
     public let views: [NamedView]
     public let defaultView: String
     public let gazetteerFiles: [URL]
+    /// `gazetteer.extra`: gazetteers merged under the curated ones (the OSM place
+    /// file): curated rows win, a duplicate is merged into its curated row, and the
+    /// map still draws only the places the event log names.
+    public let extraGazetteerFiles: [URL]
     public let factionsFile: URL
     public let eventsFile: URL
     public let basemap: BasemapFiles
@@ -100,6 +104,9 @@ public struct TheatreSettings: Sendable {
         let gazetteers = require("gazetteer").split(separator: "|").map {
             directory.appendingPathComponent(String($0)).standardizedFileURL
         }
+        let extraGazetteers = (values["gazetteer.extra"]?.0 ?? "").split(separator: "|").map {
+            directory.appendingPathComponent(String($0)).standardizedFileURL
+        }
         let factions = file("factions")
         let events = file("events")
         /// An optional file that must exist when named: the layer is optional,
@@ -137,6 +144,7 @@ public struct TheatreSettings: Sendable {
         if !problems.isEmpty { throw DataError(problems) }
         return TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
+                               extraGazetteerFiles: extraGazetteers,
                                factionsFile: factions, eventsFile: events, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
