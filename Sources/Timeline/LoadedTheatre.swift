@@ -116,28 +116,7 @@ public struct Theatre: Sendable {
         }
         guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
 
-        var places: [Place] = []
-        var firstFile: [String: String] = [:]
-        var gazetteerOK = true
-        for url in settings.gazetteerFiles {
-            let path = displayPath(url)
-            guard let g = collect({ try Gazetteer.load(contentsOf: url, displayPath: path) }) else { gazetteerOK = false; continue }
-            for p in g.places {
-                if let other = firstFile[p.id] {
-                    problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "id",
-                                               "place id '\(p.id)' is also in \(other)"))
-                    continue
-                }
-                firstFile[p.id] = path
-                places.append(p)
-            }
-        }
-        var gazetteer = Gazetteer(places: places)
-        for url in settings.extraGazetteerFiles {
-            let path = displayPath(url)
-            guard let extra = collect({ try Gazetteer.load(contentsOf: url, displayPath: path) }) else { gazetteerOK = false; continue }
-            gazetteer = Gazetteer.merged(curated: gazetteer, supplement: extra.places)
-        }
+        let gazetteer = collect { try settings.loadGazetteer() }
 
         var factions: [Faction] = []
         // Ids of faction rows rejected for another field (a bad colour): the event
@@ -159,7 +138,7 @@ public struct Theatre: Sendable {
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
-        guard gazetteerOK else { return (nil, problems) }
+        guard let gazetteer else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
                                                     gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics

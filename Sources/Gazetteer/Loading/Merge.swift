@@ -11,7 +11,8 @@ extension Gazetteer {
     /// is the same place as a curated row when the curated row cites it as its
     /// record (both `osm:node/N`), or when the two share a normalised name
     /// within ``samePlaceKilometres``. Such a row is merged, not doubled: its
-    /// names the curated place lacks become alternate names of the curated place.
+    /// names the curated place lacks become alternate names of the curated place,
+    /// except names another curated place already answers to.
     /// A supplement row whose id is taken is dropped.
     public static func merged(curated: Gazetteer, supplement: [Place]) -> Gazetteer {
         var places = curated.places
@@ -48,9 +49,13 @@ extension Gazetteer {
                 }
             }
             if let same {
+                // A name another curated place answers to stays that place's: the
+                // curated rows decided it (the bare الوطية is the air base, though
+                // OSM also gives it to the village 11 km west).
                 let known = Set(places[same].allNames + (extraNames[same] ?? []))
-                extraNames[same, default: []] += place.allNames.filter { !known.contains($0) }.reduce(into: [String]()) {
-                    if !$0.contains($1) { $0.append($1) }
+                for name in place.allNames where !known.contains(name) && !(extraNames[same]?.contains(name) ?? false) {
+                    let taken = Self.indexKeys(of: name).contains { key in curated.places(withKey: key).contains { $0 != same } }
+                    if !taken { extraNames[same, default: []].append(name) }
                 }
                 continue
             }

@@ -21,13 +21,19 @@ public enum GazetteerAudit {
             return [Diagnostic(.error, at: SourceLocation(file: displayPath, line: 0), "\(error)")]
         }
         var problems: [Diagnostic] = []
+        let index = records.byNameKey()
         for row in table.rows where row.fields.count == table.header.count {
-            problems += check(row, at: table.location(of: row), records: records)
+            problems += check(row, at: table.location(of: row), records: records, index: index)
         }
         return problems
     }
 
-    static func check(_ row: TSVTable.Row, at: SourceLocation, records: ReferenceRecords) -> [Diagnostic] {
+    /// How near a record sharing a name must be for an `approx.` row to be told
+    /// that it could cite it, in km.
+    public static let couldCiteKilometres = 30.0
+
+    static func check(_ row: TSVTable.Row, at: SourceLocation, records: ReferenceRecords,
+                      index: [NameKey: [SourceRecord]]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func error(_ field: String, _ message: String) { problems.append(Diagnostic(.error, at: at, field: field, message)) }
         let id = row["id"]
@@ -42,19 +48,49 @@ public enum GazetteerAudit {
         }
         let source = row["source"]
         guard let lat = Double(row["lat"]), let lon = Double(row["lon"]) else { return problems }  // the loader reports these
+        let here = GeoPoint(latitude: lat, longitude: lon)
+        let names = [row["name"], row["name_ar"]] + row["alt_names"].split(separator: "|").map(String.init)
+        let keys = Set(names.flatMap(Gazetteer.indexKeys(of:))).filter { !$0.scalars.isEmpty }
         if let record = SourceRecord(source: source) {
             guard let found = records[record] else {
                 error("source", "\(record) is not in gazetteer/sources (no such record in the vendored \(record.reference.rawValue) file)")
                 return problems
             }
-            let km = Ranking.kilometres(GeoPoint(latitude: lat, longitude: lon), found.location)
+            let km = Ranking.kilometres(here, found.location)
             if km > recordToleranceKilometres {
                 error("lat", String(format: "%@ is %.1f km from its record %@ (%.5f, %.5f); copy the record's coordinate",
                                     id, km, record.description, found.location.latitude, found.location.longitude))
             }
+            // The record must be this place: it shares a name with the row, the row
+            // names its key (an airfield's ICAO code), or the note after the record
+            // quotes the record's name (an oil field cited by its airstrip). A typo
+            // in a node id would otherwise pass with whatever village that node is.
+            let recordKeys = Set(found.names.flatMap(Gazetteer.indexKeys(of:)))
+            let note = source.dropFirst(record.description.count)
+            if keys.isDisjoint(with: recordKeys), !names.contains(record.key), !found.names.contains(where: { note.contains($0) }) {
+                error("source", "\(record) is named \(found.names.prefix(3).map { "'\($0)'" }.joined(separator: ", ")), "
+                      + "none of the row's names; cite the right record, or add its name to alt_names or quote it in a note")
+            }
         } else if source.hasPrefix("approx.") {
             if !hasStatedPrecision(source) {
                 error("source", "an approximate source must read 'approx. N km: reason', got '\(source)'")
+            }
+            // A record of the same name nearby may be this place: say so, so the row
+            // is checked by a person rather than left approximate by habit.
+            var nearest: (SourceRecord, Double)?
+            for key in keys {
+                for ref in index[key] ?? [] {
+                    guard let r = records[ref] else { continue }
+                    let d = Ranking.kilometres(here, r.location)
+                    if d <= couldCiteKilometres, d < nearest?.1 ?? .infinity || (d == nearest?.1 && ref.description < nearest!.0.description) {
+                        nearest = (ref, d)
+                    }
+                }
+            }
+            if let (ref, d) = nearest, !source.contains(ref.description) {
+                problems.append(Diagnostic(.warning, at: at, field: "source", String(format:
+                    "approximate, but the record %@ (%@) of the same name is %.1f km away; cite it, or say in the reason why not",
+                    ref.description, records[ref]?.names.first ?? "", d)))
             }
         } else {
             error("source", "'\(source)' names no record; write osm:node/N, dafif:ICAO, ourairports:ICAO, geonames:N, "

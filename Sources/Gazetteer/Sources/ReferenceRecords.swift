@@ -21,6 +21,16 @@ public struct ReferenceRecords: Sendable {
     ]
 
     private var records: [SourceRecord: Record] = [:]
+    /// Every record by the normalised keys of its names, built on demand by the audit.
+    func byNameKey() -> [NameKey: [SourceRecord]] {
+        var index: [NameKey: [SourceRecord]] = [:]
+        for (ref, record) in records {
+            for key in Set(record.names.flatMap(Gazetteer.indexKeys(of:))) where !key.scalars.isEmpty {
+                index[key, default: []].append(ref)
+            }
+        }
+        return index
+    }
 
     public var count: Int { records.count }
 
