@@ -29,11 +29,15 @@ public struct Theatre: Sendable {
     /// Every problem of every file of the theatre, errors and warnings, without
     /// stopping at the first file that has one.
     /// Also audits each gazetteer file against the records vendored beside it
-    /// (``GazetteerAudit``), which loading skips.
+    /// (``GazetteerAudit``) and the seed quotes (``SeedQuoteCheck``), which loading skips.
     public static func check(directory: URL) -> [Diagnostic] {
         let (theatre, diagnostics) = assemble(directory: directory)
         guard let settings = theatre?.settings else { return diagnostics }
-        return diagnostics + GazetteerSourcesCheck.diagnostics(for: settings.gazetteerFiles + settings.extraGazetteerFiles)
+        var more = GazetteerSourcesCheck.diagnostics(for: settings.gazetteerFiles + settings.extraGazetteerFiles)
+        if let seeds = SeedQuoteCheck.seedsDirectory(settings: settings) {
+            more += SeedQuoteCheck.check(events: settings.eventsFile, displayPath: displayPath(settings.eventsFile), seeds: seeds)
+        }
+        return diagnostics + more
     }
 
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }

@@ -58,6 +58,8 @@ public struct TheatreSettings: Sendable {
     public let extraGazetteerFiles: [URL]
     public let factionsFile: URL
     public let eventsFile: URL
+    /// `seeds`: the folder of the seed articles event rows quote (optional; see ``SeedQuoteCheck``).
+    public let seedsDirectory: URL?
     public let basemap: BasemapFiles
     /// ISO 3166 alpha-3 code of the country whose land zones are clipped to.
     public let country: String
@@ -145,7 +147,8 @@ public struct TheatreSettings: Sendable {
         return TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
                                extraGazetteerFiles: extraGazetteers,
-                               factionsFile: factions, eventsFile: events, basemap: basemap,
+                               factionsFile: factions, eventsFile: events,
+                               seedsDirectory: values["seeds"].map { directory.appendingPathComponent($0.0).standardizedFileURL }, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
     }
