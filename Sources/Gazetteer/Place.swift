@@ -59,7 +59,8 @@ public struct Place: Hashable, Sendable, Identifiable {
     public var kind: PlaceKind { fields.kind }
     /// First-level administrative division (district, `sha'biyah`), may be empty.
     public var admin1: String { fields.admin1 }
-    /// Where the coordinate comes from (`GeoNames 2210221`, `OSM node …`).
+    /// Where the coordinate comes from: the record it is copied from
+    /// (`osm:node/1565509495`, see ``SourceRecord``) or `approx. N km: reason`.
     public var source: String { fields.source }
     /// Population where known (GeoNames rows); 0 when unknown. Used to rank
     /// candidates and to size city symbols.

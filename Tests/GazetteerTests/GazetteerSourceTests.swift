@@ -98,6 +98,27 @@ import Testing
         #expect(near.first?.message.contains("osm:node/1565509495") == true)
     }
 
+    /// DAFIF and OurAirports against a third airfield list (`airportsdata`, cited by
+    /// no row): each airfield row agrees with it, where it lists one of the row's codes.
+    @Test func airfieldsAgreeWithAirportsdata() throws {
+        let table = try TSVTable(contentsOf: TestData.root.appendingPathComponent("gazetteer/sources/airportsdata-airfields.tsv"),
+                                 required: ["icao", "lat", "lon"])
+        var byCode: [String: GeoPoint] = [:]
+        for row in table.rows {
+            byCode[row["icao"]] = GeoPoint(latitude: Double(row["lat"]) ?? .nan, longitude: Double(row["lon"]) ?? .nan)
+        }
+        var compared = 0
+        for p in TestData.libya.places {
+            guard let record = SourceRecord(source: p.source), record.reference == .dafif || record.reference == .ourairports else { continue }
+            for code in Set([record.key] + p.alternateNames) {
+                guard let other = byCode[code] else { continue }
+                compared += 1
+                #expect(Ranking.kilometres(p.location, other) < 3, "\(p.id): \(code) in airportsdata is \(Ranking.kilometres(p.location, other)) km away")
+            }
+        }
+        #expect(compared >= 15)
+    }
+
     @Test func sourceRecordsParse() {
         #expect(SourceRecord(source: "osm:node/1565509495") == SourceRecord(reference: .osm, key: "1565509495"))
         #expect(SourceRecord(source: "dafif:HL69 (DAFIF Al Jufra)") == SourceRecord(reference: .dafif, key: "HL69"))
