@@ -165,32 +165,67 @@ TRANSLIT = {
 SUN = set("تثدذرزسشصضطظلن")
 
 
+VOWEL_LETTERS = set("اأآٱىإة")
+
+
 def translit_word(word):
-    """One Arabic word in Latin letters. Short vowels are not written in Arabic, so an `a` goes between two
-    consonants (the commonest short vowel); w and y between consonants are read as long u and i."""
-    letters = [c for c in word if c in TRANSLIT]
+    """One Arabic word in Latin letters, the plain way Libyan names are written in English news.
+
+    Short vowels are not written in Arabic, so `a` (the commonest) is supplied where a syllable needs one:
+    after the first of two word-initial consonants, between the second and third of a run inside the word,
+    and before a word-final consonant that follows another. و and ي after a consonant are the long vowels
+    u and i (after a vowel, the consonants w and y); ع is written as the vowel it carries (a), final ه as
+    the -a of ة, final ية as -iya."""
+    letters = [c for c in word if c in TRANSLIT or c == "ع"]
     units = []   # (latin, is_vowel)
     for i, c in enumerate(letters):
+        prev = letters[i - 1] if i > 0 else ""
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        if c in "اأآٱى":
+        after_consonant = bool(prev) and prev not in VOWEL_LETTERS and prev != "ع" and not (units and units[-1][1])
+        if c in "اأآٱى" or c == "ة":
             units.append(("a", True))
         elif c == "إ":
             units.append(("i", True))
-        elif c in "ة":
-            units.append(("a", True))
-        elif c == "ه" and not nxt and i > 0:
+        elif c == "ع":
+            if not (units and units[-1] == ("a", True)):
+                units.append(("a", True))
+        elif c == "ه" and not nxt and prev:
             units.append(("a", True))   # a final ه in Libyan spelling usually stands for ة
-        elif c == "و" and i > 0 and nxt not in "اوي":
+        elif c == "و" and after_consonant and (not nxt or nxt not in "اوي"):
             units.append(("u", True))
-        elif c == "ي" and i > 0 and nxt not in "اوية":
+        elif c == "ي" and after_consonant and nxt in ("ة", "ه") and i + 2 == len(letters):
+            units.append(("iy", True))  # -iya: the ة follows as "a"
+        elif c == "ي" and after_consonant and (not nxt or nxt not in "اوية"):
             units.append(("i", True))
-        elif TRANSLIT[c]:
+        elif TRANSLIT.get(c):
             units.append((TRANSLIT[c], False))
-    out = []
-    for i, (latin, vowel) in enumerate(units):
-        if not vowel and i > 0 and not units[i - 1][1]:
-            out.append("a")
-        out.append(latin)
+
+    def after_vowel(run):
+        """A run of consonants after a vowel and before one: the first closes a syllable, the rest pair up."""
+        out = [run[0]]
+        rest = run[1:]
+        for k, c in enumerate(rest):
+            out.append(c)
+            if k % 2 == 0 and k + 1 < len(rest):
+                out.append("a")
+        return out
+
+    def syllables(run, at_start, at_end):
+        if at_end and len(run) >= 2:
+            return syllables(run[:-1], at_start, False) + ["a", run[-1]]
+        if at_start:
+            return [run[0]] + (["a"] + after_vowel(run[1:]) if len(run) > 1 else [])
+        return after_vowel(run)
+
+    out, i = [], 0
+    while i < len(units):
+        if units[i][1]:
+            out.append(units[i][0]); i += 1; continue
+        j = i
+        while j < len(units) and not units[j][1]:
+            j += 1
+        out += syllables([u[0] for u in units[i:j]], i == 0, j == len(units))
+        i = j
     text = "".join(out)
     return text[:1].upper() + text[1:] if text else ""
 
