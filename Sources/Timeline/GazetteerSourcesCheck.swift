@@ -8,21 +8,26 @@ enum GazetteerSourcesCheck {
     static let folderName = "sources"
 
     static func diagnostics(for files: [URL]) -> [Diagnostic] {
-        var cache: [URL: Result<ReferenceRecords, DataError>] = [:]
         var problems: [Diagnostic] = []
+        // The records of each folder, read once however many files sit beside it;
+        // nil when they do not load (their problems are then reported once).
+        var records: [URL: ReferenceRecords?] = [:]
         for file in files {
             let folder = file.deletingLastPathComponent().appendingPathComponent(folderName)
             guard FileManager.default.fileExists(atPath: folder.path) else { continue }
-            let records = cache[folder] ?? Result {
-                do { return try ReferenceRecords(directory: folder, displayDirectory: Theatre.displayPath(folder)) }
-                catch let error as DataError { throw error }
-                catch { throw DataError(at: SourceLocation(file: Theatre.displayPath(folder), line: 0), "\(error)") }
-            }.mapError { $0 as! DataError }
-            cache[folder] = records
-            switch records {
-            case .success(let r): problems += GazetteerAudit.check(contentsOf: file, displayPath: Theatre.displayPath(file), records: r)
-            case .failure(let e): if cache.count == 1 || !problems.contains(e.diagnostics[0]) { problems += e.diagnostics }
+            if records[folder] == nil {
+                do {
+                    records[folder] = try ReferenceRecords(directory: folder, displayDirectory: Theatre.displayPath(folder))
+                } catch let error as DataError {
+                    problems += error.diagnostics
+                    records[folder] = .some(nil)
+                } catch {
+                    problems.append(Diagnostic(.error, at: SourceLocation(file: Theatre.displayPath(folder), line: 0), "\(error)"))
+                    records[folder] = .some(nil)
+                }
             }
+            guard let loaded = records[folder] ?? nil else { continue }
+            problems += GazetteerAudit.check(contentsOf: file, displayPath: Theatre.displayPath(file), records: loaded)
         }
         return problems
     }

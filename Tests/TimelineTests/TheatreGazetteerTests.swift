@@ -66,6 +66,20 @@ import Testing
         #expect(files.allSatisfy { $0.hasSuffix("nope.tsv") })
     }
 
+    /// A `sources` folder beside the gazetteer makes `check` audit it: here the
+    /// folder has no record files, so each is reported once, and loading is not affected.
+    @Test func checkAuditsTheGazetteerAgainstASourcesFolder() throws {
+        let folder = try theatre(settings: "", files: [:])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sources"), withIntermediateDirectories: true)
+        let problems = Theatre.check(directory: folder)
+        let loads = (try? Theatre.load(directory: folder)) != nil
+        try? FileManager.default.removeItem(at: folder)
+        let files = problems.map { URL(fileURLWithPath: $0.location.file).lastPathComponent }
+        #expect(files == ["osm-places.tsv", "dafif-airfields.tsv", "ourairports-airfields.tsv", "geonames-places.tsv", "wikipedia-coordinates.tsv"])
+        #expect(problems.allSatisfy { $0.message.contains("cannot read") })
+        #expect(loads)
+    }
+
     @Test func seedRowsMustQuoteTheirSeed() throws {
         let seeds = FileManager.default.temporaryDirectory.appendingPathComponent("seeds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
