@@ -124,6 +124,10 @@ import Testing
         }
         let problems = Theatre.check(directory: folder).filter { $0.severity == .error }
         #expect(problems.isEmpty, "\(problems.map(\.description))")
+        // Every place the event log names is a curated row, never an OSM village of the same name.
+        let fromOSM = t.timeline.places.filter(\.isSupplement).map(\.id)
+        #expect(fromOSM.isEmpty, "\(fromOSM)")
+        #expect(t.timeline.places.count > 100)
         let needed = try String(contentsOf: folder.appendingPathComponent("places-needed.txt"), encoding: .utf8)
         for line in needed.split(separator: "\n") where !line.hasPrefix("#") {
             for name in line.split(separator: "\t").prefix(2) {
