@@ -266,13 +266,6 @@ def read_tsv(path):
     return [dict(zip(header, l.split("\t"))) for l in lines[1:]]
 
 
-def slug(text):
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"[^a-z0-9]+", "_", t).strip("_")
-    return t
-
-
 KIND = {"city": "city", "town": "town", "village": "village", "hamlet": "village", "suburb": "district",
         "neighbourhood": "district", "locality": "site"}
 
