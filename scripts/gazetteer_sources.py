@@ -281,6 +281,11 @@ def build_osm_gazetteer():
             extra, ar = [ar], ""   # a Latin name:ar tag (it happens) is another spelling, not the Arabic name
         if not ar and ARABIC.search(name):
             ar = name
+        # "قرية اشميخ", "مدينة جرمة": news writes the name without the word for village or town.
+        for word in ("قرية ", "مدينة ", "واحة ", "بلدة "):
+            for spelling in (ar, name):
+                if spelling.startswith(word) and len(spelling) > len(word) + 2:
+                    extra.append(spelling[len(word):])
         latin_name = en or (name if name and not ARABIC.search(name) else "")
         generated = arabic_to_latin(ar) if ar else []
         canonical = latin_name or (generated[0] if generated else ar)
