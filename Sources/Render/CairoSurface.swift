@@ -48,18 +48,6 @@ final class CairoSurface {
         return CAIRO_STATUS_SUCCESS
     }
 
-    /// An SVG surface in px units writing into memory.
-    static func svg(width: Double, height: Double) throws -> CairoSurface {
-        let sink = StreamSink()
-        let p = cairo_svg_surface_create_for_stream(write, Unmanaged.passUnretained(sink).toOpaque(), width, height)!
-        let s = CairoSurface(pointer: p, sink: sink)
-        try checkCairo(cairo_surface_status(p), "creating an SVG surface")
-        // Without this cairo writes pt, and viewers scale the map by 4/3.
-        cairo_svg_surface_set_document_unit(p, CAIRO_SVG_UNIT_PX)
-        cairo_svg_surface_restrict_to_version(p, CAIRO_SVG_VERSION_1_1)
-        return s
-    }
-
     /// A PDF surface (size in pt) writing into memory; cairo embeds font subsets.
     static func pdf(width: Double, height: Double) throws -> CairoSurface {
         let sink = StreamSink()

@@ -44,17 +44,19 @@ public struct MapCaption: Sendable {
     }
 }
 
-/// Where every label goes, decided once: a frame sequence passes the same plan to
-/// every frame so labels do not jump. Keys are place ids.
+/// Where every label and piece of furniture goes, decided once: a frame
+/// sequence passes the same plan to every frame so nothing jumps. Keys are place ids.
 public struct LabelPlan: Sendable, Hashable {
+    /// Labels on the main map.
     public var labels: [String: PlacedLabel]
+    /// Places no label could be placed for (on the main map or in the detail
+    /// inset), highest priority first.
     public var dropped: [String]
     /// Leader lines from symbol edge to label box, by place id.
     public var leaders: [String: [ScenePoint]]
-    /// Where the plan kept the inset and the legend; a scene drawn with the plan
-    /// puts them there, so no frame's legend lands on a planned label.
-    public var insetRect: SceneRect?
-    public var legendArea: SceneRect?
+    public var furniture: FurnitureLayout
+    /// Magnified boxes of dense clusters (none, one or two).
+    public var details: [DetailInsetPlan]
 }
 
 /// Turns the state of one day into a ``MapScene`` for one view, size and language.
@@ -71,6 +73,8 @@ public final class MapComposer {
     public let height: Int
     public let scale: Double
     public let language: MapLanguage
+    /// The view's name (`west`), for the default id prefix of the SVG; nil for a box.
+    public var viewName: String?
     let projector: MapProjector
     let measurer: TextMeasuring
     let caption: MapCaption
@@ -95,6 +99,16 @@ public final class MapComposer {
     /// Furniture positions, fixed per composer so labels can avoid them.
     /// Boxes of the neighbouring countries' names (static, part of the base).
     private(set) var countryLabelRects: [SceneRect] = []
+    /// Every country's drawn land in canvas px (rings and their bounds), to
+    /// keep home-country labels off foreign land and furniture off the home country.
+    private(set) var canvasLand: [(iso3: String, rings: [[ScenePoint]], bounds: SceneRect)] = []
+    /// `canvasLand` as cells, for the many box tests of placement.
+    private(set) var landMask = LandMask(area: SceneRect(x: 0, y: 0, width: 1, height: 1), land: [], home: "")
+    /// The footer band's text and height: it wraps to two lines rather than run off a small canvas.
+    let footer: (lines: [String], font: FontSpec, height: Double)
+    var footerHeight: Double { footer.height }
+    /// The detail inset's magnified basemap, for the inset rectangle it was made for.
+    var detailBaseCache: [SceneRect: [SceneItem]] = [:]
     /// Made on first use by `territory(for:reachMeters:)`; holds the prepared land.
     var territoryBuilder: TerritoryBuilder?
     private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)
@@ -120,7 +134,9 @@ public final class MapComposer {
         // The title sits in a band of its own above the map, so it never hides places.
         let header = MapComposer.headerHeight(language: language, caption: caption, measurer: measurer)
         headerHeight = header
-        let area = SceneRect(x: 0, y: header, width: Double(width), height: Double(height) - Style.footerHeight - header)
+        footer = MapComposer.footerLayout(language: language, caption: caption, width: Double(width), measurer: measurer,
+                                          scale: MapComposer.furnitureScale(width: width, height: height))
+        let area = SceneRect(x: 0, y: header, width: Double(width), height: Double(height) - footer.height - header)
         mapArea = area
 
         let outline = try projector.projectPoints(MapComposer.densify(view))
@@ -292,19 +308,24 @@ public final class MapComposer {
         // its own coastline and borders exactly (the borders are Natural Earth's,
         // continued to the finer coast). Country names stay placed on Natural Earth.
         let land = projectedDetailLand ?? projectedCountries.map { (iso3: $0.iso3, polygons: $0.polygons) }
+        var drawnLand: [(iso3: String, rings: [[ScenePoint]], bounds: SceneRect)] = []
         for c in land {
             let rings = c.polygons.flatMap { $0.map { Clipping.ring(canvasLine($0, transform: transform), to: frame) } }.filter { !$0.isEmpty }
             guard !rings.isEmpty else { continue }
             let fill = c.iso3 == homeCountry ? Style.homeLand : Style.land
-            items.append(.path(PathItem(subpaths: rings, closed: true, fill: .solid(fill))))
+            items.append(.group(.land(c.iso3), [.path(PathItem(subpaths: rings, closed: true, fill: .solid(fill)))]))
+            let xs = rings.flatMap { $0.map(\.x) }, ys = rings.flatMap { $0.map(\.y) }
+            drawnLand.append((c.iso3, rings, SceneRect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)))
         }
+        canvasLand = drawnLand
+        landMask = LandMask(area: mapArea, land: drawnLand, home: homeCountry)
         func lines(_ list: [[PlanarPoint]]) -> [[ScenePoint]] {
             list.flatMap { Clipping.line(canvasLine($0, transform: transform), to: frame) }
         }
         items.append(.path(PathItem(subpaths: lines(borders), closed: false, stroke: Style.border)))
         items.append(.path(PathItem(subpaths: lines(coast), closed: false, stroke: Style.coast)))
         items.append(contentsOf: countryNames())
-        return [.clip(mapArea, items)]
+        return [.group(.layer("basemap"), [.clip(mapArea, items)])]
     }
 
     /// Neighbouring countries named inside their visible part, as far from the

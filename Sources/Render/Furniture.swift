@@ -49,31 +49,35 @@ extension MapComposer {
         let metres = geodesicDistance(from: a, to: b)
         let pxPerKm = px / (metres / 1000)
         let candidates = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
-        let km = candidates.last { Double($0) * pxPerKm <= 180 } ?? 1
+        let longest = 180 * MapComposer.furnitureScale(width: width, height: height)
+        let km = candidates.last { Double($0) * pxPerKm <= longest } ?? 1
         let length = Double(km) * pxPerKm
-        let rect = SceneRect(x: Style.margin, y: mapArea.maxY - Style.margin - 44, width: length + 28, height: 44)
+        // Its size only: where it goes is decided with the rest of the furniture (`arrangeFurniture`).
+        let s = MapComposer.furnitureScale(width: width, height: height)
+        let rect = SceneRect(x: 0, y: 0, width: length + 28 * s, height: 44 * s)
         return (rect, km, length)
     }
 
-    func scaleBarItems() -> [SceneItem] {
-        let (rect, km, length) = scaleBar
+    func scaleBarItems(at rect: SceneRect) -> [SceneItem] {
+        let (_, km, length) = scaleBar
+        let s = furnitureScale
         var items: [SceneItem] = [panel(rect)]
-        let x0 = rect.x + 14, y = rect.y + 30
+        let x0 = rect.x + 14 * s, y = rect.y + 30 * s
         let half = length / 2
         // Two-tone bar: black then white halves, the way printed maps do it.
-        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0, y: y - 4), ScenePoint(x: x0 + half, y: y - 4),
-                                                ScenePoint(x: x0 + half, y: y + 1), ScenePoint(x: x0, y: y + 1)]],
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0, y: y - 4 * s), ScenePoint(x: x0 + half, y: y - 4 * s),
+                                                ScenePoint(x: x0 + half, y: y + s), ScenePoint(x: x0, y: y + s)]],
                                     closed: true, fill: .solid(Style.ink))))
-        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0 + half, y: y - 4), ScenePoint(x: x0 + length, y: y - 4),
-                                                ScenePoint(x: x0 + length, y: y + 1), ScenePoint(x: x0 + half, y: y + 1)]],
+        items.append(.path(PathItem(subpaths: [[ScenePoint(x: x0 + half, y: y - 4 * s), ScenePoint(x: x0 + length, y: y - 4 * s),
+                                                ScenePoint(x: x0 + length, y: y + s), ScenePoint(x: x0 + half, y: y + s)]],
                                     closed: true, fill: .solid(RGBA(1, 1, 1)), stroke: Stroke(color: Style.ink, width: 0.8))))
         let unit = language == .ar ? "\(MapComposer.arabicDigits(km)) كم" : "\(km) km"
-        let label = TextItem(text: unit, font: FontSpec(size: 12), origin: .init(x: 0, y: 0), color: Style.ink)
+        let label = TextItem(text: unit, font: FontSpec(size: (12 * s * 4).rounded() / 4), origin: .init(x: 0, y: 0), color: Style.ink)
         let size = measure(label)
         var placed = label
-        placed.origin = ScenePoint(x: x0 + length / 2 - size.width / 2, y: rect.y + 5)
+        placed.origin = ScenePoint(x: x0 + length / 2 - size.width / 2, y: rect.y + 5 * s)
         items.append(.text(placed))
-        return items
+        return [.group(.furniture("scale-bar", bbox: rect), items)]
     }
 
     // MARK: inset
@@ -81,30 +85,6 @@ extension MapComposer {
     var insetSize: TextSize {
         let w = min(230, Double(width) * 0.2)
         return TextSize(width: w, height: w * 0.85)
-    }
-
-    /// A rectangle of `size` in a corner of the map area. Bottom corners sit above
-    /// the scale bar's row on the left.
-    func corner(_ c: Corner, size: TextSize) -> SceneRect {
-        let m = Style.margin
-        let x = c == .topLeft || c == .bottomLeft ? mapArea.x + m : mapArea.maxX - m - size.width
-        var y = c == .topLeft || c == .topRight ? mapArea.y + m : mapArea.maxY - m - size.height
-        if c == .bottomLeft { y = scaleBar.rect.y - m - size.height }
-        return SceneRect(x: x, y: y, width: size.width, height: size.height)
-    }
-
-    /// Puts the inset and the legend in the corners where they hide the fewest
-    /// place symbols (a reader must never lose a place under a panel).
-    func arrangeFurniture(symbols: [SceneRect], legendSize: TextSize) -> (inset: SceneRect, legend: SceneRect) {
-        // Neighbours' names count too: a panel over "TUNISIA" hides the map's context.
-        let covered = symbols + countryLabelRects
-        func hidden(_ r: SceneRect) -> Int { covered.filter { $0.intersects(r.insetBy(-4)) }.count }
-        let insets = [Corner.topRight, .topLeft, .bottomLeft].map { corner($0, size: insetSize) }
-        let inset = insets.min { hidden($0) < hidden($1) } ?? insets[0]
-        let legends = [Corner.bottomRight, .bottomLeft, .topLeft, .topRight].map { corner($0, size: legendSize) }
-            .filter { !$0.intersects(inset.insetBy(-6)) }
-        let legend = legends.min { hidden($0) < hidden($1) } ?? corner(.bottomRight, size: legendSize)
-        return (inset, legend)
     }
 
     /// A small map of the whole theatre with the view's box drawn on it.
@@ -131,10 +111,10 @@ extension MapComposer {
         let viewOutline = try projector.projectPoints(MapComposer.densify(viewBox)).map(transform)
         inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.changedRing.color.with(alpha: 0.12)),
                                      stroke: Stroke(color: Style.changedRing.color, width: 1.6))))
-        return [panel(rect.insetBy(-2)), .clip(inner, inside),
+        return [.group(.furniture("locator-inset", bbox: rect.insetBy(-2)), [panel(rect.insetBy(-2)), .clip(inner, inside),
                 .path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
                                            ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
-                               closed: true, stroke: Stroke(color: RGBA(hex: 0x8a8a8a), width: 0.6)))]
+                               closed: true, stroke: Stroke(color: RGBA(hex: 0x8a8a8a), width: 0.6)))])]
     }
 
     // MARK: title, legend, footer
@@ -204,60 +184,102 @@ extension MapComposer {
             put(MapComposer.dateText(date, language: .en), MapComposer.dateFont, color: dateColor, row: 1, atLeft: true)
             put(MapComposer.dateText(date, language: .ar), MapComposer.dateFont, color: dateColor, row: 1, atLeft: false)
         }
-        return items
+        return [.group(.furniture("title", bbox: band), items)]
     }
 
-    /// Legend rows with their swatches, bottom right above the footer.
+    /// The legend's font and row metrics, scaled with the canvas.
+    func legendMetrics(_ entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> (font: FontSpec, sizes: [TextSize], row: Double) {
+        let s = furnitureScale
+        let font = FontSpec(size: (13 * s * 4).rounded() / 4)
+        let sizes = entries.map { measure(TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink)) }
+        return (font, sizes, max(22 * s, (sizes.map(\.height).max() ?? 0) + 4 * s))
+    }
+
+    /// Legend rows with their swatches.
     func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> TextSize {
-        let sizes = entries.map { measure(TextItem(text: $0.0.text, font: FontSpec(size: 13), origin: .init(x: 0, y: 0), color: Style.ink)) }
-        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
-        return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54, height: rowHeight * Double(entries.count) + 14)
+        let (_, sizes, rowHeight) = legendMetrics(entries)
+        let s = furnitureScale
+        return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54 * s, height: rowHeight * Double(entries.count) + 14 * s)
     }
 
     func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect) -> [SceneItem] {
-        let font = FontSpec(size: 13)
-        let texts = entries.map { TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink) }
-        let sizes = texts.map(measure)
-        let rowHeight = max(22, (sizes.map(\.height).max() ?? 0) + 4)
+        let (font, sizes, rowHeight) = legendMetrics(entries)
+        let s = furnitureScale
         var items: [SceneItem] = [panel(rect)]
         let rtl = language == .ar
         for (i, entry) in entries.enumerated() {
-            let rowY = rect.y + 7 + Double(i) * rowHeight
-            let swatchX = rtl ? rect.maxX - 24 : rect.x + 20
+            let rowY = rect.y + 7 * s + Double(i) * rowHeight
+            let swatchX = rtl ? rect.maxX - 24 * s : rect.x + 20 * s
             let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
             if var symbol = entry.1 {
                 symbol.center = center
+                symbol.radius *= s
                 items.append(.symbol(symbol))
             }
             if var path = entry.2 {
-                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x + center.x, y: $0.y + center.y) } }
+                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x * s + center.x, y: $0.y * s + center.y) } }
                 items.append(.path(path))
             }
-            var t = texts[i]
-            let x = rtl ? rect.maxX - 42 - sizes[i].width : rect.x + 40
+            var t = TextItem(text: entry.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink)
+            let x = rtl ? rect.maxX - 42 * s - sizes[i].width : rect.x + 40 * s
             t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[i].height) / 2)
             items.append(.text(t))
         }
-        return items
+        return [.group(.furniture("legend", bbox: rect), items)]
     }
 
-    func footerItems() -> [SceneItem] {
-        let rect = SceneRect(x: 0, y: Double(height) - Style.footerHeight, width: Double(width), height: Style.footerHeight)
+    /// How furniture sizes follow the canvas: 1 at 1600x1200 and larger, down
+    /// to 0.72 at 800x600, so a small map is not half legend.
+    static func furnitureScale(width: Int, height: Int) -> Double {
+        max(0.72, min(1, (Double(width * height) / (1600 * 1200)).squareRoot()))
+    }
+
+    /// The credits line in the map's language, in a font that fits the width:
+    /// shrunk down to 8 px, then split in two lines at its ` · `.
+    static func footerLayout(language: MapLanguage, caption: MapCaption, width: Double, measurer: TextMeasuring,
+                             scale: Double) -> (lines: [String], font: FontSpec, height: Double) {
         let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
         // The theatre's credits in full (GSHHG's LGPL asks for its credit), as a
         // left-to-right isolate so their brackets stay in place in the Arabic line.
         let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
         let text = language == .ar ? ar : en
-        let t = TextItem(text: text, font: FontSpec(size: 11.5), origin: .init(x: 0, y: 0), color: Style.softInk)
-        let size = measure(t)
-        var placed = t
-        let x = language == .ar ? rect.maxX - 12 - size.width : rect.x + 12
-        placed.origin = ScenePoint(x: x, y: rect.y + (rect.height - size.height) / 2)
-        return [.path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
-                                           ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
-                               closed: true, fill: .solid(RGBA(1, 1, 1)))),
-                .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
-                               stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
-                .text(placed)]
+        let room = width - 24
+        var font = FontSpec(size: (11.5 * scale * 4).rounded() / 4)
+        func w(_ t: String, _ f: FontSpec) -> TextSize { measurer.measure(t, font: f, alignment: .left, letterSpacing: 0) }
+        var size = w(text, font)
+        if size.width > room, size.width * 8 / font.size <= room {
+            font.size = ((font.size * room / size.width) * 4).rounded(.down) / 4
+            size = w(text, font)
+        }
+        var lines = [text]
+        if size.width > room, let cut = text.range(of: " · ") {
+            lines = [String(text[..<cut.lowerBound]), String(text[cut.upperBound...])]
+            let widest = lines.map { w($0, font).width }.max() ?? 0
+            if widest > room { font.size = max(6, ((font.size * room / widest) * 4).rounded(.down) / 4) }
+            size = w(lines[0], font)
+        }
+        let height = (Double(lines.count) * size.height + 10 * scale).rounded(.up)
+        return (lines, font, max(height, (26 * scale).rounded()))
+    }
+
+    func footerItems() -> [SceneItem] {
+        let rect = SceneRect(x: 0, y: Double(height) - footer.height, width: Double(width), height: footer.height)
+        var items: [SceneItem] = [
+            .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
+                                       ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
+                           closed: true, fill: .solid(RGBA(1, 1, 1)))),
+            .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
+                           stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
+        ]
+        let sizes = footer.lines.map { measure(TextItem(text: $0, font: footer.font, origin: .init(x: 0, y: 0), color: Style.softInk)) }
+        let total = sizes.reduce(0) { $0 + $1.height }
+        var y = rect.y + (rect.height - total) / 2
+        for (line, size) in zip(footer.lines, sizes) {
+            var t = TextItem(text: line, font: footer.font, origin: .init(x: 0, y: 0), color: Style.softInk)
+            t.origin = ScenePoint(x: language == .ar ? rect.maxX - 12 - size.width : rect.x + 12, y: y)
+            items.append(.text(t))
+            y += size.height
+        }
+        return [.group(.furniture("footer", bbox: rect), items)]
     }
 }

@@ -84,12 +84,10 @@ public final class MapRenderer: TextMeasuring {
         return surface
     }
 
-    /// SVG in px units. Byte-identical for the same scene: cairo numbers some
-    /// ids from process-wide counters, so ids are renumbered in document order.
+    /// Semantic SVG (real text, named layers, data attributes; see
+    /// ``SemanticSVGWriter``) with the scene's own id prefix. Byte-identical for the same scene.
     public func svg(_ scene: MapScene) throws -> Data {
-        let surface = try CairoSurface.svg(width: Double(scene.pixelWidth), height: Double(scene.pixelHeight))
-        try drawWhole(scene, on: surface)
-        return SVGNormalizer.normalize(try surface.finish())
+        semanticSVG(scene, idPrefix: scene.idPrefix)
     }
 
     /// PDF, vector, fonts embedded (cairo subsets and embeds every font it uses).
@@ -149,6 +147,8 @@ public final class MapRenderer: TextMeasuring {
                 cairo_clip(cr.pointer)
                 try draw(inner, on: cr)
                 cairo_restore(cr.pointer)
+            case .group(_, let inner):
+                try draw(inner, on: cr)
             }
         }
     }
@@ -207,17 +207,19 @@ public final class MapRenderer: TextMeasuring {
         cairo_new_path(cr.pointer)
         cairo_set_line_width(cr.pointer, spacing / 3)
         let h = y2 - y1
-        var i = 0
-        var x = (x1 - h).rounded(.down)
-        x -= x.truncatingRemainder(dividingBy: spacing)
-        while x < x2 {
-            let c = colors[i % colors.count]
+        var start = (x1 - h).rounded(.down)
+        start -= start.truncatingRemainder(dividingBy: spacing)
+        // One stroke per colour for all its stripes (they never overlap one
+        // another): a magnified contested area has hundreds of stripes.
+        for (k, c) in colors.enumerated() {
+            var x = start + Double(k) * spacing / 2
+            while x < x2 {
+                cairo_move_to(cr.pointer, x, y2)
+                cairo_line_to(cr.pointer, x + h, y1)
+                x += spacing / 2 * Double(colors.count)
+            }
             setColor(cr, c)
-            cairo_move_to(cr.pointer, x, y2)
-            cairo_line_to(cr.pointer, x + h, y1)
             cairo_stroke(cr.pointer)
-            x += spacing / 2
-            i += 1
         }
         cairo_restore(cr.pointer)
         cairo_new_path(cr.pointer)
@@ -228,33 +230,13 @@ public final class MapRenderer: TextMeasuring {
     }
 
     private func symbolPath(_ s: SymbolItem, on cr: CairoContext) {
-        let c = s.center, r = s.radius
         cairo_new_path(cr.pointer)
-        switch s.shape {
-        case .circle:
+        switch SymbolOutline(s) {
+        case .circle(let c, let r):
             cairo_arc(cr.pointer, c.x, c.y, r, 0, 2 * Double.pi)
-        case .square:
-            cairo_rectangle(cr.pointer, c.x - r * 0.85, c.y - r * 0.85, r * 1.7, r * 1.7)
-        case .diamond:
-            cairo_move_to(cr.pointer, c.x, c.y - r)
-            cairo_line_to(cr.pointer, c.x + r, c.y)
-            cairo_line_to(cr.pointer, c.x, c.y + r)
-            cairo_line_to(cr.pointer, c.x - r, c.y)
-            cairo_close_path(cr.pointer)
-        case .triangle:
-            cairo_move_to(cr.pointer, c.x, c.y - r)
-            cairo_line_to(cr.pointer, c.x + r * 0.95, c.y + r * 0.7)
-            cairo_line_to(cr.pointer, c.x - r * 0.95, c.y + r * 0.7)
-            cairo_close_path(cr.pointer)
-        case .plane:
-            // Fuselage, wings and tail as one outline, nose up.
-            let pts: [(Double, Double)] = [
-                (0, -1), (0.14, -0.8), (0.14, -0.25), (1, 0.2), (1, 0.38), (0.14, 0.18), (0.14, 0.62),
-                (0.42, 0.85), (0.42, 1), (0, 0.9), (-0.42, 1), (-0.42, 0.85), (-0.14, 0.62), (-0.14, 0.18),
-                (-1, 0.38), (-1, 0.2), (-0.14, -0.25), (-0.14, -0.8),
-            ]
-            cairo_move_to(cr.pointer, c.x + pts[0].0 * r, c.y + pts[0].1 * r)
-            for p in pts.dropFirst() { cairo_line_to(cr.pointer, c.x + p.0 * r, c.y + p.1 * r) }
+        case .polygon(let pts):
+            cairo_move_to(cr.pointer, pts[0].x, pts[0].y)
+            for p in pts.dropFirst() { cairo_line_to(cr.pointer, p.x, p.y) }
             cairo_close_path(cr.pointer)
         }
     }
@@ -262,17 +244,16 @@ public final class MapRenderer: TextMeasuring {
     private func drawSymbol(_ s: SymbolItem, on cr: CairoContext) {
         if let ring = s.ring {
             cairo_new_path(cr.pointer)
-            cairo_arc(cr.pointer, s.center.x, s.center.y, s.radius + 4, 0, 2 * Double.pi)
+            cairo_arc(cr.pointer, s.center.x, s.center.y, SymbolOutline.ringRadius(s), 0, 2 * Double.pi)
             applyStroke(ring, on: cr)
             cairo_stroke(cr.pointer)
         }
         symbolPath(s, on: cr)
         if s.fills.count >= 2 {
             // Split vertically: left half in the first colour, right half in the second.
-            for (i, fill) in s.fills.prefix(2).enumerated() {
+            for (half, fill) in zip(SymbolOutline.halves(s), s.fills.prefix(2)) {
                 cairo_save(cr.pointer)
-                let x = i == 0 ? s.center.x - s.radius - 2 : s.center.x
-                cairo_rectangle(cr.pointer, x, s.center.y - s.radius - 2, s.radius + 2, 2 * s.radius + 4)
+                cairo_rectangle(cr.pointer, half.x, half.y, half.width, half.height)
                 cairo_clip(cr.pointer)
                 symbolPath(s, on: cr)
                 setColor(cr, fill)
@@ -323,44 +304,4 @@ struct LayoutKey: Hashable {
     var font: FontSpec
     var alignment: TextAlignment
     var letterSpacing: Double
-}
-
-/// Renumbers the ids cairo's SVG writer takes from process-wide counters
-/// (`surface12`, `glyph3-1`, `clip5`, …) in order of first appearance, so two
-/// renders of one scene give the same bytes in one process or many.
-enum SVGNormalizer {
-    static func normalize(_ data: Data) -> Data {
-        guard var text = String(data: data, encoding: .utf8) else { return data }
-        let prefixes = ["surface", "clip", "pattern", "mask", "image", "glyph", "source", "filter"]
-        for prefix in prefixes {
-            text = renumber(text, prefix: prefix)
-        }
-        return Data(text.utf8)
-    }
-
-    /// Replaces `prefixN` (N digits, maybe `-M`) with sequential numbers.
-    private static func renumber(_ text: String, prefix: String) -> String {
-        var mapping: [Substring: String] = [:]
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = text[...]
-        while let range = rest.range(of: prefix) {
-            out += rest[..<range.lowerBound]
-            var end = range.upperBound
-            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber || rest[end] == "-" { end = rest.index(after: end) }
-            let number = rest[range.upperBound..<end]
-            // Only ids: the prefix directly followed by digits, after `id="`, `#` or `(#`.
-            let before = out.suffix(4)
-            if !number.isEmpty, number.first!.isNumber, before.hasSuffix("id=\"") || before.hasSuffix("#") {
-                let key = number
-                let replacement = mapping[key] ?? { let v = "\(mapping.count + 1)"; mapping[key] = v; return v }()
-                out += prefix + replacement
-            } else {
-                out += rest[range.lowerBound..<end]
-            }
-            rest = rest[end...]
-        }
-        out += rest
-        return out
-    }
 }

@@ -40,9 +40,11 @@ final class PangoFonts {
 final class PangoTextLayout {
     let pointer: OpaquePointer
     let fonts: PangoFonts
+    let text: String
 
     init(fonts: PangoFonts, text: String, font: FontSpec, alignment: TextAlignment, letterSpacing: Double) {
         self.fonts = fonts
+        self.text = text
         pointer = pango_layout_new(fonts.context)
         let description = pango_font_description_from_string(font.pangoDescription)
         pango_layout_set_font_description(pointer, description)
@@ -70,6 +72,37 @@ final class PangoTextLayout {
         return (Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
     }
 
+    /// Each line as Pango laid it out, in layout px from the layout's top-left
+    /// corner: what a backend that writes text (not glyphs) needs to put it
+    /// where Pango would.
+    var lines: [TextLine] {
+        guard let iter = pango_layout_get_iter(pointer) else { return [] }
+        defer { pango_layout_iter_free(iter) }
+        let bytes = Array(text.utf8)
+        var out: [TextLine] = []
+        repeat {
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, &ink, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / Double(PANGO_SCALE)
+            if let line = pango_layout_iter_get_line_readonly(iter) {
+                let start = max(0, Int(line.pointee.start_index)), end = min(bytes.count, start + max(0, Int(line.pointee.length)))
+                out.append(TextLine(text: String(decoding: bytes[start..<end], as: UTF8.self),
+                                    x: Double(logical.x) / Double(PANGO_SCALE), baseline: baseline,
+                                    width: Double(logical.width) / Double(PANGO_SCALE)))
+            }
+        } while pango_layout_iter_next_line(iter) != 0
+        return out
+    }
+
     /// Characters no font could draw (shown as boxes); 0 for well-covered text.
     var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
+}
+
+/// One laid-out line of a text block, layout px from the block's top-left corner.
+struct TextLine: Hashable, Sendable {
+    var text: String
+    /// Left edge of the line's logical box.
+    var x: Double
+    var baseline: Double
+    var width: Double
 }

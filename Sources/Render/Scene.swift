@@ -174,12 +174,35 @@ public struct TextItem: Hashable, Sendable {
 }
 
 /// One drawing instruction; a scene is a list of them, drawn in order.
-public enum SceneItem: Hashable, Sendable {
+public indirect enum SceneItem: Hashable, Sendable {
     case path(PathItem)
     case symbol(SymbolItem)
     case text(TextItem)
     /// Everything inside is clipped to the rectangle (the map frame, the inset).
     case clip(SceneRect, [SceneItem])
+    /// Items that belong together and say what they are: raster backends draw
+    /// the items and ignore the role; the semantic SVG writes the role as a
+    /// named group or as data attributes (see ``SceneRole``).
+    case group(SceneRole, [SceneItem])
+}
+
+/// What a ``SceneItem/group(_:_:)`` holds, for backends that keep meaning
+/// (the semantic SVG) and for tests that check the map without drawing it.
+public enum SceneRole: Hashable, Sendable {
+    /// A drawing layer: `basemap`, `zones`, `front`, `places`, `labels`, `furniture`.
+    case layer(String)
+    /// A piece of furniture (`legend`, `scale-bar`, `locator-inset`,
+    /// `detail-inset`, `title`, `footer`) and the box it takes, layout px.
+    case furniture(String, bbox: SceneRect)
+    /// The symbol of a place, its centre in layout px; `inset` names the
+    /// detail inset it is drawn in, nil on the main map.
+    case place(String, center: ScenePoint, inset: String?)
+    /// The label of a place (one text item) and its measured box.
+    case label(String, bbox: SceneRect, inset: String?)
+    /// The leader line from a place's symbol to its label (one path item).
+    case leader(String, inset: String?)
+    /// The land of one country (ISO3), so a reader of the SVG can tell whose ground a label is on.
+    case land(String)
 }
 
 /// A label the composer placed, kept beside the drawing instructions so tests
@@ -191,6 +214,9 @@ public struct PlacedLabel: Hashable, Sendable {
     public var rect: SceneRect
     /// Which candidate position won (`right`, `above-left`, …, `leader`).
     public var position: String
+    /// The detail inset the label is drawn in (its `rect` is then in the
+    /// inset's canvas px), nil on the main map.
+    public var inset: String?
 }
 
 /// One row of the legend, as composed.
@@ -224,15 +250,18 @@ public struct MapScene: Hashable, Sendable {
     public var overlay: [SceneItem]
     public var labels: [PlacedLabel]
     public var legend: [LegendEntry]
-    /// Labels that did not fit anywhere (ids), reported so a reader can tell.
+    /// Labels that did not fit anywhere (ids, highest priority first), reported so a reader can tell.
     public var droppedLabels: [String]
+    /// What every id in the scene's SVG starts with, so many maps inline in
+    /// one page: by default `fl-<date>`, with the view's name when the composer has one.
+    public var idPrefix: String = "map"
     /// Every text the scene draws, for glyph-coverage checks.
     public var texts: [TextItem] {
         func collect(_ items: [SceneItem]) -> [TextItem] {
             items.flatMap { item -> [TextItem] in
                 switch item {
                 case .text(let t): return [t]
-                case .clip(_, let inner): return collect(inner)
+                case .clip(_, let inner), .group(_, let inner): return collect(inner)
                 default: return []
                 }
             }

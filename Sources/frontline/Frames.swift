@@ -117,6 +117,10 @@ struct Frames: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         try reportingErrors {
             let job = try options.job(format: OutputFormat(rawValue: format)!)
+            if options.map.verbose {
+                // The plan every frame uses (laid out again for the listing: --verbose only).
+                for id in try job.pipeline.labelPlan().dropped { printError("label not placed (no room): \(id)") }
+            }
             try prepare(folder)
             let token = CancellationToken()
             let signals = SignalCancellation(token: token)

@@ -30,6 +30,12 @@ struct MapOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
     var zones = true
 
+    @Option(help: ArgumentHelp("What every id in SVG output starts with, so many maps can share one HTML page. Default fl-<date>-<view>.", valueName: "prefix"))
+    var idPrefix: String?
+
+    @Flag(help: "List on stderr the labels that could not be placed, highest priority first.")
+    var verbose = false
+
     func validate() throws {
         _ = try language()
         if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
@@ -77,7 +83,8 @@ struct MapOptions: ParsableArguments {
     func pipeline(for theatre: Theatre, format: OutputFormat) throws -> MapPipeline {
         let (width, height) = try canvas()
         let spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
-                           language: try language(), format: format, zones: zones)
+                           language: try language(), format: format, zones: zones,
+                           viewName: bbox == nil ? (view ?? theatre.settings.defaultView) : nil, idPrefix: idPrefix)
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
             let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))

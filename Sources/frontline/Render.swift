@@ -102,6 +102,9 @@ struct Render: ParsableCommand {
             let (changed, since) = loaded.timeline.recentChanges(at: request.day)
             let scene = try drawer.scene(at: request.day, changed: changed, since: since)
             timings.lap("zones, front and compose")
+            if map.verbose {
+                for id in scene.droppedLabels { printError("label not placed (no room): \(id)") }
+            }
             let data = try drawer.render(scene)
             timings.lap("draw and encode")
             try AtomicFile.write(data, to: request.output)

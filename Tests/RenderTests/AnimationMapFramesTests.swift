@@ -65,7 +65,7 @@ import Timeline
                 items.flatMap { item -> [SymbolItem] in
                     switch item {
                     case .symbol(let s): return s.ring == nil ? [] : [s]
-                    case .clip(_, let inner): return collect(inner)
+                    case .clip(_, let inner), .group(_, let inner): return collect(inner)
                     default: return []
                     }
                 }

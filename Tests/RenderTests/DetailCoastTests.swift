@@ -28,7 +28,7 @@ import Timeline
         func coastPoints(detail: Bool) throws -> Int {
             let scene = try Fixture.composer(width: 1600, height: 1200, detail: detail, renderer: renderer)
                 .compose(state: Fixture.state(Day(year: 2020, month: 6, day: 5)!), factions: [Fixture.gna, Fixture.lna])
-            guard case .clip(_, let items)? = scene.base.first else { return 0 }
+            guard case .group(.layer("basemap"), let layer)? = scene.base.first, case .clip(_, let items)? = layer.first else { return 0 }
             return items.compactMap { item -> Int? in
                 guard case .path(let p) = item, p.stroke == Style.coast else { return nil }
                 return p.subpaths.map(\.count).reduce(0, +)

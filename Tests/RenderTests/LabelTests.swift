@@ -103,9 +103,12 @@ import Timeline
         let scene = try composer.compose(state: state, factions: [Fixture.gna, Fixture.lna], territory: territory)
         let keys = scene.legend.map(\.key)
         #expect(keys.contains(.zone) && keys.contains(.front))
-        guard case .clip(_, let items)? = scene.overlay.first else { Issue.record("no map layer"); return }
-        let firstSymbol = items.firstIndex { if case .symbol = $0 { return true } else { return false } } ?? 0
-        let hatched = items.prefix(firstSymbol).contains { item in
+        guard case .clip(_, let layers)? = scene.overlay.first else { Issue.record("no map layer"); return }
+        func index(_ name: String) -> Int? { layers.firstIndex { $0 == layers.first { if case .group(.layer(name), _) = $0 { return true } else { return false } } } }
+        guard let zones = index("zones"), let places = index("places"), case .group(_, let zoneItems) = layers[zones] else {
+            Issue.record("no zones or places layer"); return
+        }
+        let hatched = zones < places && zoneItems.contains { item in
             if case .path(let p) = item, case .hatch? = p.fill { return true } else { return false }
         }
         #expect(hatched, "contested ground (Ain Zara, Wadi al-Rabi) must be hatched, under the symbols")

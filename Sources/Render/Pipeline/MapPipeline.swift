@@ -20,9 +20,16 @@ public struct MapSpec: Sendable, Hashable {
     public var format: OutputFormat
     /// Draw zones of control and the front line, reaching the theatre's `zone_reach_km`.
     public var zones: Bool
+    /// The view's name (`west`), part of the SVG's default id prefix; nil for a box.
+    public var viewName: String?
+    /// What every SVG id starts with; nil: `fl-<date>-<view>`.
+    public var idPrefix: String?
 
     public init(view: GeoBox, crs: String? = nil, width: Int = 1600, height: Int = 1200, scale: Double = 1,
-                language: MapLanguage = .en, format: OutputFormat = .png, zones: Bool = true) {
+                language: MapLanguage = .en, format: OutputFormat = .png, zones: Bool = true,
+                viewName: String? = nil, idPrefix: String? = nil) {
+        self.viewName = viewName
+        self.idPrefix = idPrefix
         self.view = view
         self.crs = crs
         self.width = width
@@ -68,6 +75,9 @@ public struct MapPipeline: Sendable {
     public var format: OutputFormat
     /// How far zones of control reach from their places, metres; nil draws no zones.
     public var zoneReachMeters: Double?
+    /// See ``MapSpec/viewName`` and ``MapSpec/idPrefix``.
+    public var viewName: String?
+    public var idPrefix: String?
 
     /// The pipeline from its parts, for tests and benchmarks that bring their own basemap.
     public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
@@ -104,6 +114,8 @@ public struct MapPipeline: Sendable {
                   homeCountry: settings.country, width: spec.width, height: spec.height, scale: spec.scale,
                   language: spec.language, caption: caption, factions: theatre.factions, timeline: theatre.timeline,
                   format: spec.format, zoneReachMeters: spec.zones ? settings.zoneReachKilometers * 1000 : nil)
+        viewName = spec.viewName
+        idPrefix = spec.idPrefix
     }
 
     /// A drawer for the calling thread.
@@ -164,6 +176,7 @@ public final class MapDrawer {
                                    view: pipeline.view, overview: pipeline.overview, homeCountry: pipeline.homeCountry,
                                    width: pipeline.width, height: pipeline.height, scale: pipeline.scale,
                                    language: pipeline.language, caption: pipeline.caption, measurer: renderer)
+        composer.viewName = pipeline.viewName
     }
 
     /// Zones of control and the front for a state, derived once per distinct
@@ -181,8 +194,10 @@ public final class MapDrawer {
     /// since `since`, labels from `labels` when given (frames keep one plan), else laid out for this map.
     public func scene(at day: Day, changed: Set<String>, since: Day?, labels: LabelPlan? = nil) throws -> MapScene {
         let state = pipeline.timeline.state(at: day)
-        return try composer.compose(state: state, factions: pipeline.factions, changed: changed, changedSince: since,
-                                    territory: try territory(for: state), labels: labels)
+        var scene = try composer.compose(state: state, factions: pipeline.factions, changed: changed, changedSince: since,
+                                         territory: try territory(for: state), labels: labels)
+        if let prefix = pipeline.idPrefix { scene.idPrefix = prefix }
+        return scene
     }
 
     /// The scene in the pipeline's format.
