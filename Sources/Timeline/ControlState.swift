@@ -9,13 +9,22 @@ public struct PlaceState: Hashable, Sendable {
     public let since: Day?
     /// The event behind the state: its source answers "why".
     public let event: ControlEvent?
+    /// How sure the record is of the state: `confirmed` when any event of the
+    /// current run (the change or a later report of the same state) is
+    /// confirmed, `claimed` when every one is a claim; nil when unknown.
+    public let status: EventStatus?
 
-    public init(place: Place, control: Control, since: Day?, event: ControlEvent?) {
+    /// `status` defaults to the event's own.
+    public init(place: Place, control: Control, since: Day?, event: ControlEvent?, status: EventStatus? = nil) {
         self.place = place
         self.control = control
         self.since = since
         self.event = event
+        self.status = status ?? event?.status
     }
+
+    /// Whether the state rests on claims only (drawn hollow on maps).
+    public var isClaimed: Bool { status == .claimed }
 }
 
 /// Who held what on one day: every place of the timeline, sorted by id.
@@ -161,8 +170,12 @@ public struct ControlTimeline: Sendable {
         guard let i = lastIndex(in: lane, on: day) else {
             return PlaceState(place: place, control: .unknown, since: nil, event: nil)
         }
-        let cause = lane.events[Int(lane.causes[i])]
-        return PlaceState(place: place, control: lane.events[i].to, since: cause.date, event: cause)
+        let first = Int(lane.causes[i])
+        let cause = lane.events[first]
+        // A later confirmed report of the same state confirms a claimed change.
+        let confirmed = lane.events[first...i].contains { $0.status == .confirmed }
+        return PlaceState(place: place, control: lane.events[i].to, since: cause.date, event: cause,
+                          status: confirmed ? .confirmed : .claimed)
     }
 
     /// The state of a place on a day, with the event that set it. A `hold` that
@@ -190,6 +203,36 @@ public struct ControlTimeline: Sendable {
             guard a.control != b.control else { return nil }
             return PlaceChange(place: place, before: a.control, after: b.control, event: b.event)
         }
+    }
+
+    /// Event dates that change something (not `hold` observations), ascending.
+    public var changeDays: [Day] {
+        Set(eventsByPlace.values.joined().filter { $0.action != .hold }.map(\.date)).sorted()
+    }
+
+    /// The places a map of `day` rings as changed, and the first day of the window.
+    ///
+    /// The window runs from `since` to `day`, both included: a place counts
+    /// when its control on `day` differs from that on the day before `since`,
+    /// and it was known then (a place first reported, from unknown, did not
+    /// change hands, so the log's first day never rings everything). Without
+    /// `since`, the window opens the day after the change date before the
+    /// latest one on or before `day`, so it holds the latest changes. Returns
+    /// no places and nil when the window is empty or there is no earlier
+    /// change date to compare with.
+    public func changedPlaces(at day: Day, since: Day? = nil) -> (ids: Set<String>, since: Day?) {
+        let start: Day
+        if let since {
+            guard since <= day else { return ([], nil) }
+            start = since
+        } else {
+            let dates = changeDays
+            guard let latest = dates.last(where: { $0 <= day }), let previous = dates.last(where: { $0 < latest }) else { return ([], nil) }
+            start = Day(ordinal: previous.ordinal + 1)
+        }
+        let before = Day(ordinal: start.ordinal - 1)
+        let ids = changes(from: before, to: day).filter { $0.before != .unknown }.map(\.place.id)
+        return (Set(ids), start)
     }
 
     /// Every event of a place, in the order they apply.
