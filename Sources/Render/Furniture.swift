@@ -129,8 +129,8 @@ extension MapComposer {
                                          stroke: Stroke(color: RGBA(hex: 0x9a948a), width: home ? 0.8 : 0.4))))
         }
         let viewOutline = try projector.projectPoints(MapComposer.densify(viewBox)).map(transform)
-        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.changedRing.color.with(alpha: 0.12)),
-                                     stroke: Stroke(color: Style.changedRing.color, width: 1.6))))
+        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.dateColor.with(alpha: 0.12)),
+                                     stroke: Stroke(color: Style.dateColor, width: 1.6))))
         return [panel(rect.insetBy(-2)), .clip(inner, inside),
                 .path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
                                            ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
@@ -166,7 +166,7 @@ extension MapComposer {
             .path(PathItem(subpaths: [[ScenePoint(x: 0, y: band.maxY - 0.5), ScenePoint(x: band.maxX, y: band.maxY - 0.5)]],
                            closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
         ]
-        let dateColor = Style.changedRing.color
+        let dateColor = Style.dateColor
         // Each row holds two texts, one at each end; on a narrow canvas both
         // shrink together until they fit side by side.
         let rows: [[(String, FontSpec)]]
@@ -225,13 +225,14 @@ extension MapComposer {
             let rowY = rect.y + 7 + Double(i) * rowHeight
             let swatchX = rtl ? rect.maxX - 24 : rect.x + 20
             let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
-            if var symbol = entry.1 {
-                symbol.center = center
-                items.append(.symbol(symbol))
-            }
+            // The swatch's ground (a zone tint, a hatch) under its symbol.
             if var path = entry.2 {
                 path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x + center.x, y: $0.y + center.y) } }
                 items.append(.path(path))
+            }
+            if var symbol = entry.1 {
+                symbol.center = center
+                items.append(.symbol(symbol))
             }
             var t = texts[i]
             let x = rtl ? rect.maxX - 42 - sizes[i].width : rect.x + 40

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineCore
+import Geo
 import Timeline
 
 struct Check: ParsableCommand {
@@ -13,7 +14,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let diagnostics = Theatre.check(directory: try theatre.url())
+            let directory = try theatre.url()
+            // Drawn areas need GEOS to check their polygons, so Geo checks them.
+            let diagnostics = Theatre.check(directory: directory) + DrawnArea.check(theatreDirectory: directory)
             for d in diagnostics { print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -68,6 +68,10 @@ public struct MapPipeline: Sendable {
     public var format: OutputFormat
     /// How far zones of control reach from their places, metres; nil draws no zones.
     public var zoneReachMeters: Double?
+    /// The factions fronts are drawn between (the belligerents); nil: all.
+    public var belligerents: Set<String>?
+    /// The theatre's drawn areas of control; those in force on a day take precedence over derived zones.
+    public var areas: [DrawnArea] = []
 
     /// The pipeline from its parts, for tests and benchmarks that bring their own basemap.
     public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
@@ -104,6 +108,8 @@ public struct MapPipeline: Sendable {
                   homeCountry: settings.country, width: spec.width, height: spec.height, scale: spec.scale,
                   language: spec.language, caption: caption, factions: theatre.factions, timeline: theatre.timeline,
                   format: spec.format, zoneReachMeters: spec.zones ? settings.zoneReachKilometers * 1000 : nil)
+        belligerents = theatre.belligerents
+        areas = try DrawnArea.load(for: theatre)
     }
 
     /// A drawer for the calling thread.
@@ -170,9 +176,12 @@ public final class MapDrawer {
     /// state (GEOS) and shared through the zone cache; nil when the pipeline draws no zones.
     public func territory(for state: ControlState) throws -> TerritoryOverlay? {
         guard let reach = pipeline.zoneReachMeters else { return nil }
-        let controls = state.places.map(\.control)
+        // Drawn areas come and go with the day, so the key holds which are in force.
+        let inForce = pipeline.areas.map { $0.isInForce(on: state.date) ? Control.faction($0.id) : .unknown }
+        let controls = state.places.map(\.control) + inForce
         if let cached = zones[controls] { return cached }
-        let overlay = try composer.territory(for: state, reachMeters: reach)
+        let overlay = try composer.territory(for: state, reachMeters: reach, belligerents: pipeline.belligerents,
+                                             areas: pipeline.areas)
         zones[controls] = overlay
         return overlay
     }
