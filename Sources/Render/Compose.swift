@@ -183,12 +183,17 @@ extension MapComposer {
 
         if let territory {
             /// Whether any of the lines or rings reaches into the map area.
+            /// Whether the rings (exteriors and holes, even-odd) cover any of the map
+            /// area: some ring crosses or lies in it, or the first ring surrounds it
+            /// and no hole does. A box test would let a country-sized area that
+            /// only frames the view claim a legend row.
             func inView(_ rings: [[ScenePoint]]) -> Bool {
-                rings.contains { ring in
-                    let xs = ring.map(\.x), ys = ring.map(\.y)
-                    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return false }
-                    return SceneRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0).intersects(mapArea)
+                let area = mapArea
+                let crossing = rings.contains { ring in
+                    ring.contains { area.contains(SceneRect(x: $0.x, y: $0.y, width: 0, height: 0)) }
+                        || !Clipping.line(ring, to: area).isEmpty
                 }
+                return crossing || MapComposer.contains(rings, ScenePoint(x: area.x + area.width / 2, y: area.y + area.height / 2))
             }
             let noData = territory.noData.flatMap { poly in ([poly.exterior] + poly.holes).map { canvasLine($0, transform: canvas) } }
             if inView(noData) {
@@ -283,7 +288,9 @@ extension MapComposer {
         overlay.append(contentsOf: try insetItems(at: furniture.inset))
         overlay.append(contentsOf: scaleBarItems())
         overlay.append(contentsOf: legendItems(entries: legendEntries, at: furniture.legend))
-        overlay.append(contentsOf: footerItems())
+        // The outlets behind what is shown: the events that set the state of the places in view.
+        let events = shown.compactMap(\.event)
+        overlay.append(contentsOf: footerItems(outlets: Outlets.ranked(events), events: Set(events.map(\.location)).count))
 
         let shownIDs = Set(shown.map(\.place.id))
         return MapScene(width: width, height: height, scale: scale, background: Style.sea, baseKey: baseKey, base: baseItems,
@@ -303,13 +310,21 @@ extension MapComposer {
         var edge = Style.symbolEdge
         if s.isClaimed, s.control != .unknown {
             radius = max(radius, 5)
-            edge = Stroke(color: colors[0], width: Style.claimedEdgeWidth)
-            // A contested claim keeps a pale trace of both colours inside.
-            colors = colors.count > 1 ? colors.map { $0.with(alpha: 0.35) } : [RGBA(1, 1, 1)]
+            if colors.count > 1 {
+                // A contested claim: pale traces of both colours, a dashed dark edge (no one side's colour).
+                edge = Stroke(color: Style.symbolEdge.color, width: 1.6, dash: [2.5, 1.5])
+                colors = colors.map { $0.with(alpha: 0.35) }
+            } else {
+                edge = Stroke(color: colors[0], width: Style.claimedEdgeWidth)
+                colors = [RGBA(1, 1, 1)]
+            }
         }
         return SymbolItem(shape: shape, center: center, radius: radius, fills: colors, stroke: edge,
                           ring: ringed ? Style.changedRing : nil)
     }
+
+    /// The colours that mark change and conflict, for checks that they stay apart.
+    static var changeColours: (ring: RGBA, front: RGBA, date: RGBA) { (Style.changedRing.color, Style.front.color, Style.dateColor) }
 
     /// A closed polygon approximating a circle, 32 sides, layout px.
     static func circle(at c: ScenePoint, radius r: Double) -> [ScenePoint] {

@@ -148,11 +148,20 @@ extension MapComposer {
     static let titleFont = FontSpec(size: 22, bold: true)
     static let dateFont = FontSpec(size: 21, bold: true)
 
-    /// The header band's height for a language: one row (en, ar) or two (both).
+    static let subtitleFont = FontSpec(size: 15)
+
+    /// The header band's height for a language: one row (en, ar) or two (both),
+    /// and a line for the subtitle when there is one.
     static func headerHeight(language: MapLanguage, caption: MapCaption, measurer: TextMeasuring) -> Double {
         let probe = measurer.measure(caption.title + caption.titleArabic + "2020", font: titleFont, alignment: .left, letterSpacing: 0)
         let rows = language == .both ? 2.0 : 1.0
-        return (rows * (probe.height + 4) + 16).rounded()
+        return (rows * (probe.height + 4) + 16 + subtitleHeight(caption: caption, measurer: measurer)).rounded()
+    }
+
+    /// The subtitle's line in the header, 0 without a subtitle.
+    static func subtitleHeight(caption: MapCaption, measurer: TextMeasuring) -> Double {
+        guard !caption.subtitle.isEmpty else { return 0 }
+        return measurer.measure(caption.subtitle, font: subtitleFont, alignment: .left, letterSpacing: 0).height + 2
     }
 
     /// The header band: title at the reading start, the date at the other end.
@@ -167,6 +176,15 @@ extension MapComposer {
                            closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
         ]
         let dateColor = Style.dateColor
+        let subtitleBand = MapComposer.subtitleHeight(caption: caption, measurer: measurer)
+        if subtitleBand > 0 {
+            // Under the title rows, at the reading start.
+            var t = TextItem(text: caption.subtitle, font: MapComposer.subtitleFont, origin: ScenePoint(x: 0, y: 0), color: Style.softInk)
+            let size = measure(t)
+            t.origin = ScenePoint(x: language == .ar ? Double(width) - Style.margin - 4 - size.width : Style.margin + 4,
+                                  y: (headerHeight - 8 - subtitleBand).rounded())
+            items.append(.text(t))
+        }
         // Each row holds two texts, one at each end; on a narrow canvas both
         // shrink together until they fit side by side.
         let rows: [[(String, FontSpec)]]
@@ -186,7 +204,7 @@ extension MapComposer {
             font.size = (font.size * shrink * 4).rounded(.down) / 4
             var t = TextItem(text: text, font: font, origin: ScenePoint(x: 0, y: 0), color: color)
             let size = measure(t)
-            let rowHeight = (headerHeight - 16) / (language == .both ? 2 : 1)
+            let rowHeight = (headerHeight - 16 - subtitleBand) / (language == .both ? 2 : 1)
             let y = 8 + Double(row) * rowHeight + (rowHeight - size.height) / 2
             t.origin = ScenePoint(x: atLeft ? Style.margin + 4 : Double(width) - Style.margin - 4 - size.width, y: y.rounded())
             items.append(.text(t))
@@ -242,23 +260,39 @@ extension MapComposer {
         return items
     }
 
-    func footerItems() -> [SceneItem] {
+    /// The footer: who made the map, the outlets behind the control shown (most
+    /// cited first, as many as fit, then how many more), how many events, and
+    /// the basemap's credits in full (GSHHG's LGPL asks for its credit).
+    func footerItems(outlets: [String], events: Int) -> [SceneItem] {
         let rect = SceneRect(x: 0, y: Double(height) - Style.footerHeight, width: Double(width), height: Style.footerHeight)
-        let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
-        // The theatre's credits in full (GSHHG's LGPL asks for its credit), as a
-        // left-to-right isolate so their brackets stay in place in the Arabic line.
-        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
-        let text = language == .ar ? ar : en
-        let t = TextItem(text: text, font: FontSpec(size: 11.5), origin: .init(x: 0, y: 0), color: Style.softInk)
+        let font = FontSpec(size: 11.5)
+        let rtl = language == .ar
+        func line(_ shown: Int) -> String {
+            let names = outlets.prefix(shown).joined(separator: ", ")
+            let rest = outlets.count - shown
+            if rtl {
+                let more = rest > 0 ? " و\(MapComposer.arabicDigits(rest)) غيرها" : ""
+                let credit = caption.credit.isEmpty ? "" : "\u{2066}\(caption.credit)\u{2069} · "
+                // Outlet names and the basemap credits as left-to-right isolates, so their brackets stay in place.
+                return credit + "السيطرة: \(MapComposer.arabicDigits(events)) حدثًا من \u{2066}\(names)\u{2069}\(more) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
+            }
+            let more = rest > 0 ? " and \(rest) more" : ""
+            let credit = caption.credit.isEmpty ? "" : caption.credit + " · "
+            return credit + "Control: \(events) event\(events == 1 ? "" : "s") from \(names)\(more) · Basemap: \(caption.basemapCredit)"
+        }
+        var shown = outlets.count
+        var t = TextItem(text: line(shown), font: font, origin: .init(x: 0, y: 0), color: Style.softInk)
+        while shown > 1, measure(t).width > rect.width - 24 {
+            shown -= 1
+            t.text = line(shown)
+        }
         let size = measure(t)
-        var placed = t
-        let x = language == .ar ? rect.maxX - 12 - size.width : rect.x + 12
-        placed.origin = ScenePoint(x: x, y: rect.y + (rect.height - size.height) / 2)
+        t.origin = ScenePoint(x: rtl ? rect.maxX - 12 - size.width : rect.x + 12, y: rect.y + (rect.height - size.height) / 2)
         return [.path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
                                            ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
                                closed: true, fill: .solid(RGBA(1, 1, 1)))),
                 .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
                                stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
-                .text(placed)]
+                .text(t)]
     }
 }

@@ -62,7 +62,19 @@ public struct TheatreSettings: Sendable {
     /// Credits printed in the map footer (`Natural Earth`).
     public let basemapCredit: String
 
+    /// Titles of single views (`title.NAME`, `title_ar.NAME`), by view name.
+    public var viewTitles: [String: (title: String, titleArabic: String)] = [:]
+
     public func view(named name: String) -> NamedView? { views.first { $0.name == name } }
+
+    /// The title of a map of `view` (nil: a map of no named view, a --bbox):
+    /// the view's own title when the theatre gives one, else the theatre's.
+    public func title(ofView view: String?) -> (title: String, titleArabic: String) {
+        if let view, let own = viewTitles[view] {
+            return (own.title, own.titleArabic.isEmpty && own.title == title ? titleArabic : own.titleArabic)
+        }
+        return (title, titleArabic)
+    }
 
     public static let fileName = "theatre.tsv"
 
@@ -134,12 +146,33 @@ public struct TheatreSettings: Sendable {
                 problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: "zone_reach_km", "'\(text)' is not a positive distance in km"))
             }
         }
+        // title.NAME and title_ar.NAME: a view's own title.
+        var viewTitles: [String: (title: String, titleArabic: String)] = [:]
+        for (key, (value, line)) in values.sorted(by: { $0.key < $1.key }) {
+            for prefix in ["title.", "title_ar."] where key.hasPrefix(prefix) {
+                let name = String(key.dropFirst(prefix.count))
+                guard views.contains(where: { $0.name == name }) else {
+                    problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: key,
+                                               "'\(name)' is not one of the views (\(views.map(\.name).joined(separator: ", ")))"))
+                    continue
+                }
+                var entry = viewTitles[name] ?? ("", "")
+                if prefix == "title." { entry.title = value } else { entry.titleArabic = value }
+                viewTitles[name] = entry
+            }
+        }
+        for (name, entry) in viewTitles where entry.title.isEmpty {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values["title_ar.\(name)"]?.1 ?? 0), field: "title.\(name)",
+                                       "view '\(name)' has an Arabic title but no title.\(name)"))
+        }
         if !problems.isEmpty { throw DataError(problems) }
-        return TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
+        var settings = TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
                                factionsFile: factions, eventsFile: events, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
+        settings.viewTitles = viewTitles
+        return settings
     }
 }
 

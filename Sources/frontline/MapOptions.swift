@@ -30,7 +30,19 @@ struct MapOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Draw zones of control and the front line derived from place control.")
     var zones = true
 
+    @Option(help: "The map's title, in every language (default: the view's title in theatre.tsv, else the theatre's).")
+    var title: String?
+
+    @Option(help: "A line under the title.")
+    var subtitle: String?
+
+    @Option(help: "Who made the map, first in the footer (\"Map: Jane Doe, Example News\").")
+    var credit: String?
+
     func validate() throws {
+        for (name, value) in [("--title", title), ("--subtitle", subtitle), ("--credit", credit)] {
+            if let value, value.contains(where: \.isNewline) { throw ValidationError("\(name) must be one line") }
+        }
         _ = try language()
         if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
         _ = try canvas()
@@ -76,8 +88,12 @@ struct MapOptions: ParsableArguments {
     /// own CRS is bad data (1).
     func pipeline(for theatre: Theatre, format: OutputFormat) throws -> MapPipeline {
         let (width, height) = try canvas()
-        let spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
+        var spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
                            language: try language(), format: format, zones: zones)
+        spec.viewName = bbox == nil ? view ?? theatre.settings.defaultView : nil
+        spec.title = title
+        spec.subtitle = subtitle
+        spec.credit = credit
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
             let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))

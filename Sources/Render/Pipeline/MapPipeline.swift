@@ -20,6 +20,14 @@ public struct MapSpec: Sendable, Hashable {
     public var format: OutputFormat
     /// Draw zones of control and the front line, reaching the theatre's `zone_reach_km`.
     public var zones: Bool
+    /// The named view drawn, for its title (nil: a box of no view).
+    public var viewName: String?
+    /// Overrides the title (the view's own, else the theatre's), in every language.
+    public var title: String?
+    /// A line under the title; nil for none.
+    public var subtitle: String?
+    /// Who made the map, first in the footer; nil for none.
+    public var credit: String?
 
     public init(view: GeoBox, crs: String? = nil, width: Int = 1600, height: Int = 1200, scale: Double = 1,
                 language: MapLanguage = .en, format: OutputFormat = .png, zones: Bool = true) {
@@ -101,7 +109,9 @@ public struct MapPipeline: Sendable {
         let settings = theatre.settings
         let crs = spec.crs ?? settings.crs
         try Self.checkProjected(crs: crs, view: spec.view, fromSpec: spec.crs != nil)
-        let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: theatre.events.count,
+        let titles = settings.title(ofView: spec.viewName)
+        let caption = MapCaption(title: spec.title ?? titles.title, titleArabic: spec.title ?? titles.titleArabic,
+                                 subtitle: spec.subtitle ?? "", credit: spec.credit ?? "", eventCount: theatre.events.count,
                                  eventsPath: Self.eventsPath(settings), basemapCredit: settings.basemapCredit)
         let overview = settings.views.max { $0.box.squareDegrees < $1.box.squareDegrees }?.box ?? spec.view
         self.init(basemap: try Basemap.load(settings.basemap), crs: crs, view: spec.view, overview: overview,
