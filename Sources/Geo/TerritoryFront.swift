@@ -94,9 +94,12 @@ enum TerritoryFront {
     /// nearest place of each side, so that distance is how far the front's
     /// position is from any report. A straight front drawn through empty
     /// country (two places 80 km apart, or one long edge past few places) has
-    /// large distances along it and is marked; a front between neighbouring
-    /// places is not, however long it runs. Lines are sampled every
-    /// `distance / 8` so a long straight segment is split where it leaves the data.
+    /// large distances along most of it and is marked; a front between
+    /// neighbouring places is not, however long it runs.
+    ///
+    /// Each segment of a line is classed whole, by what most of its length is
+    /// (sampled every `distance / 8`), so the parts keep the line's own
+    /// vertices: they still lie exactly on the zones' edges.
     static func markSparse(_ fronts: [FrontLine], sites: [TerritoryPlace], within distance: Double) -> [FrontLine] {
         guard distance > 0, distance.isFinite else { return fronts }
         var byFaction: [String: [PlanarPoint]] = [:]
@@ -126,32 +129,27 @@ enum TerritoryFront {
         return fronts.map { front in
             var certain: [[PlanarPoint]] = [], sparse: [[PlanarPoint]] = []
             for line in front.lines where line.count >= 2 {
-                // Runs of one kind; a run ends on the sample where the kind changes,
-                // and the next run starts there, so the parts join up.
                 var run: [PlanarPoint] = [line[0]]
-                var kind = near(line[0], front.between)
-                func close() {
-                    if run.count >= 2 { if kind { certain.append(run) } else { sparse.append(run) } }
-                }
+                var runIsCertain: Bool?
                 for i in 1..<line.count {
                     let a = line[i - 1], b = line[i]
                     let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
                     let n = max(1, Int((length / step).rounded(.up)))
-                    for k in 1...n {
-                        let t = Double(k) / Double(n)
-                        let p = k == n ? b : PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
-                        let here = near(p, front.between)
-                        if here != kind {
-                            run.append(p)
-                            close()
-                            run = [p]
-                            kind = here
-                        } else if k == n {
-                            run.append(p)
-                        }
+                    // Midpoints of n equal pieces: the share of the segment near both sides.
+                    var nearCount = 0
+                    for k in 0..<n {
+                        let t = (Double(k) + 0.5) / Double(n)
+                        if near(PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)), front.between) { nearCount += 1 }
                     }
+                    let isCertain = 2 * nearCount >= n
+                    if let current = runIsCertain, current != isCertain {
+                        if current { certain.append(run) } else { sparse.append(run) }
+                        run = [a]
+                    }
+                    runIsCertain = isCertain
+                    run.append(b)
                 }
-                close()
+                if let current = runIsCertain { if current { certain.append(run) } else { sparse.append(run) } }
             }
             return FrontLine(between: front.between, lines: certain, sparse: sparse)
         }

@@ -38,14 +38,16 @@ import Timeline
         let all = try builder.build(places)
         let honest = try builder.build(places, belligerents: ["a", "b"])
         let neutral = try #require(honest.zones.first { $0.controller == .faction("n") })
-        // Everyone a belligerent: the neutral town is ringed by fronts (the old map).
-        #expect(all.fronts.contains { $0.between.contains("n") })
-        #expect(try Self.length(of: all.fronts.flatMap { $0.lines + $0.sparse }, inside: neutral.polygons.map { $0 }, builder: builder) == 0)
-        // With roles: no front names the neutral faction, and none runs along or into its ground.
-        #expect(!honest.fronts.contains { $0.between.contains("n") })
         let context = builder.context
         let cell = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: neutral.polygons.map { try GEOSGeometry.polygon($0, context: context) }, context: context)
         let grown = try cell.buffer(1)
+        // Everyone a belligerent: the neutral town is ringed by fronts (the old map).
+        #expect(all.fronts.contains { $0.between.contains("n") })
+        let ringing = try all.fronts.flatMap { $0.lines + $0.sparse }.map { try GEOSGeometry.lineString($0, context: context).intersection(grown).length() }
+        #expect(ringing.reduce(0, +) > 10_000)
+        // With roles: no front names the neutral faction, and none runs along or into its ground.
+        #expect(!honest.fronts.contains { $0.between.contains("n") })
+        #expect(!honest.fronts.isEmpty, "the two belligerents still meet")
         for front in honest.fronts {
             for line in front.lines + front.sparse {
                 let g = try GEOSGeometry.lineString(line, context: context)
@@ -86,14 +88,13 @@ import Timeline
         let territory = try builder.build(places)
         let front = try #require(territory.fronts.first)
         #expect(!front.lines.isEmpty && !front.sparse.isEmpty)
-        // Certain parts lie within the sparse distance of a place of each side; sparse parts do not.
-        for p in front.lines.joined() {
-            let da = places.filter { $0.control == .faction("a") }.map { hypot($0.point.x - p.x, $0.point.y - p.y) }.min()!
-            let db = places.filter { $0.control == .faction("b") }.map { hypot($0.point.x - p.x, $0.point.y - p.y) }.min()!
-            #expect(max(da, db) <= builder.sparseMeters + 1)
-        }
-        let midSparse = front.sparse.flatMap { $0 }.filter { $0.y > 150_000 }
-        #expect(!midSparse.isEmpty, "the front between the far-apart pair is sparse")
+        // The front is the line x = 100 km. Up to y ≈ 79 km it is within 60 km
+        // (the sparse distance) of a1 and b1; above, the nearest places of
+        // each side (a2, b2) are 80 km or more away.
+        #expect(builder.sparseMeters == 60_000)
+        for p in front.lines.joined() { #expect(p.y <= 90_000, "certain front at y = \(p.y)") }
+        #expect(front.sparse.joined().contains { $0.y > 150_000 }, "the front between the far-apart pair is sparse")
+        #expect(front.lines.joined().contains { $0.y < 40_000 }, "the front between close neighbours is certain")
     }
 
     @Test func drawnAreasWinOverDerivedZones() throws {
