@@ -96,4 +96,43 @@ import Timeline
         let keys = Set(scene.legend.map(\.key))
         #expect(keys.isSuperset(of: [.faction("gna"), .faction("lna"), .contested, .zone, .noData, .dataEdge]))
     }
+
+    /// On the real record: Sirte fell on 6 January 2020. A map of 10 January
+    /// rings it when the window opens on 1 January; the default window (since
+    /// the previous change date) does not reach back that far; the log's first
+    /// day rings nothing.
+    @Test func sirteIsRingedOnTheTenthOfJanuaryWithSinceTheFirst() throws {
+        let theatre = try Theatre.load(directory: Fixture.repository.appendingPathComponent("maps/libya"))
+        let timeline = theatre.timeline
+        let tenth = Day(year: 2020, month: 1, day: 10)!
+        let window = timeline.changedPlaces(at: tenth, since: Day(year: 2020, month: 1, day: 1)!)
+        #expect(window.ids.contains("sirte"))
+        #expect(window.since == Day(year: 2020, month: 1, day: 1)!)
+        #expect(!timeline.changedPlaces(at: tenth).ids.contains("sirte"))
+        let first = try #require(timeline.firstDay)
+        #expect(timeline.changedPlaces(at: first).ids.isEmpty)
+        #expect(timeline.changedPlaces(at: first, since: first).ids.isEmpty, "places first reported did not change hands")
+
+        let spec = MapSpec(view: try #require(theatre.settings.view(named: "libya")).box, width: 1200, height: 900)
+        let drawer = try MapPipeline(theatre: theatre, spec: spec).makeDrawer()
+        let scene = try drawer.scene(at: tenth, changed: window.ids, since: window.since)
+        let sirte = try #require(timeline.places.first { $0.id == "sirte" })
+        let at = try #require(try drawer.composer.positions(of: [sirte])["sirte"])
+        #expect(Self.symbol("sirte", in: scene, at: at)?.ring != nil)
+        #expect(scene.legend.contains { $0.key == .changed && $0.text.contains("1 January 2020") })
+    }
+
+    /// The libya view shows who held the country: the drawn LNA area covers Sabha's surroundings.
+    @Test func theLibyaViewDrawsTheLNAHeldEastAndSouth() throws {
+        let theatre = try Theatre.load(directory: Fixture.repository.appendingPathComponent("maps/libya"))
+        let spec = MapSpec(view: try #require(theatre.settings.view(named: "libya")).box, width: 1200, height: 900)
+        let drawer = try MapPipeline(theatre: theatre, spec: spec).makeDrawer()
+        let day = Day(year: 2019, month: 6, day: 30)!
+        let overlay = try #require(try drawer.territory(for: theatre.timeline.state(at: day)))
+        let drawn = overlay.zones.filter { $0.drawn != nil }
+        #expect(drawn.map(\.controller) == [.faction("lna")])
+        let scene = try drawer.scene(at: day, changed: [], since: nil)
+        #expect(scene.legend.contains { $0.key == .drawnArea })
+        #expect(scene.texts.contains { $0.text.hasPrefix("Libya, 2019–2020") }, "the libya view has its own title")
+    }
 }
