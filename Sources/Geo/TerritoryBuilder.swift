@@ -146,15 +146,21 @@ public final class TerritoryBuilder {
         // Its edge inside the land is where the data runs out (reach arcs); the coast is not.
         var edgeGeometry = try covered.boundary()
         if try !preparedLand.contains(edgeGeometry) { edgeGeometry = try edgeGeometry.intersection(land) }
-        let edges = try edgeGeometry.lineMerge()
-        try edges.normalize()
-        let dataEdges = try edges.lines()
         let noDataGeometry = try land.difference(covered)
         try noDataGeometry.normalize()
         // Slivers left by floating-point noding along the coast are not "no data".
         var noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
-        // Pockets of no data that one zone encloses go to that zone.
+        // Pockets of no data that one zone encloses go to that zone, and their rims are no edge of the data.
+        let before = noData
         TerritoryPockets.fill(&zones, noData: &noData, maximumArea: Double.pi * reachMeters * reachMeters)
+        if before.count != noData.count {
+            let kept = Set(noData)
+            let filled = try before.filter { !kept.contains($0) }.map { try GEOSGeometry.polygon($0, context: context) }
+            edgeGeometry = try edgeGeometry.difference(try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: filled, context: context))
+        }
+        let edges = try edgeGeometry.lineMerge()
+        try edges.normalize()
+        let dataEdges = try edges.lines()
 
         let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, belligerents: belligerents, builder: self)
         let smoothed = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
