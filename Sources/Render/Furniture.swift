@@ -274,11 +274,14 @@ extension MapComposer {
                 let more = rest > 0 ? " و\(MapComposer.arabicDigits(rest)) غيرها" : ""
                 let credit = caption.credit.isEmpty ? "" : "\u{2066}\(caption.credit)\u{2069} · "
                 // Outlet names and the basemap credits as left-to-right isolates, so their brackets stay in place.
-                return credit + "السيطرة: \(MapComposer.arabicDigits(events)) حدثًا من \u{2066}\(names)\u{2069}\(more) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
+                let control = outlets.isEmpty ? "السيطرة: لا أحداث موثقة في الخريطة"
+                    : "السيطرة: \(MapComposer.arabicDigits(events)) حدثًا من \u{2066}\(names)\u{2069}\(more)"
+                return credit + control + " · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
             }
             let more = rest > 0 ? " and \(rest) more" : ""
             let credit = caption.credit.isEmpty ? "" : caption.credit + " · "
-            return credit + "Control: \(events) event\(events == 1 ? "" : "s") from \(names)\(more) · Basemap: \(caption.basemapCredit)"
+            let control = outlets.isEmpty ? "Control: no sourced event in view" : "Control: \(events) event\(events == 1 ? "" : "s") from \(names)\(more)"
+            return credit + control + " · Basemap: \(caption.basemapCredit)"
         }
         var shown = outlets.count
         var t = TextItem(text: line(shown), font: font, origin: .init(x: 0, y: 0), color: Style.softInk)
