@@ -198,6 +198,8 @@ public final class TerritoryBuilder {
             for polygon in polygons where polygon.exterior.count >= 4 {
                 let g = try GEOSGeometry.polygon(polygon, context: context)
                 guard try prepared.intersects(g) else { out.append(polygon); continue }
+                // Wholly under an area (a place deep inside it): gone, without an overlay.
+                if try prepared.covers(g) { continue }
                 let rest = try g.difference(mask)
                 try rest.normalize()
                 out += try rest.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
@@ -209,6 +211,7 @@ public final class TerritoryBuilder {
             for line in lines where line.count >= 2 {
                 let g = try GEOSGeometry.lineString(line, context: context)
                 guard try prepared.intersects(g) else { out.append(line); continue }
+                if try prepared.covers(g) { continue }
                 let rest = try g.difference(mask).lineMerge()
                 try rest.normalize()
                 out += try rest.lines()

@@ -283,11 +283,19 @@ extension MapComposer {
             let control = outlets.isEmpty ? "Control: no sourced event in view" : "Control: \(events) event\(events == 1 ? "" : "s") from \(names)\(more)"
             return credit + control + " · Basemap: \(caption.basemapCredit)"
         }
-        var shown = outlets.count
-        var t = TextItem(text: line(shown), font: font, origin: .init(x: 0, y: 0), color: Style.softInk)
-        while shown > 1, measure(t).width > rect.width - 24 {
-            shown -= 1
-            t.text = line(shown)
+        // The most outlets that fit, found by halving (each try lays out a long line).
+        var t = TextItem(text: line(outlets.count), font: font, origin: .init(x: 0, y: 0), color: Style.softInk)
+        func fits(_ n: Int) -> Bool {
+            t.text = line(n)
+            return measure(t).width <= rect.width - 24
+        }
+        if outlets.count > 1, !fits(outlets.count) {
+            var lo = 1, hi = outlets.count - 1  // lo: fits or the least shown; hi: the most that might fit
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if fits(mid) { lo = mid } else { hi = mid - 1 }
+            }
+            t.text = line(lo)
         }
         let size = measure(t)
         t.origin = ScenePoint(x: rtl ? rect.maxX - 12 - size.width : rect.x + 12, y: rect.y + (rect.height - size.height) / 2)

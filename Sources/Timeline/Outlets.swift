@@ -1,5 +1,3 @@
-import Foundation
-
 /// The outlets (news agencies, papers, encyclopaedias) behind a set of events,
 /// named the way a map's footer credits them.
 public enum Outlets {
@@ -9,19 +7,27 @@ public enum Outlets {
     /// citation names its outlet in brackets (`seeds/002_….txt (Al Jazeera,
     /// 2019-04-09)` → `Al Jazeera`). Empty for an empty source.
     public static func outlet(of source: String) -> String {
-        var text = Substring(source.trimmingCharacters(in: .whitespaces))
+        var text = trimmed(Substring(source))
         // A file name first: the outlet is what the brackets after it say.
         if let space = text.firstIndex(of: " "), text[..<space].contains("/") || text[..<space].hasSuffix(".txt"),
            let open = text[space...].firstIndex(of: "(") {
             text = text[text.index(after: open)...]
         }
         if let comma = text.firstIndex(of: ",") { text = text[..<comma] }
-        var name = text.trimmingCharacters(in: .whitespaces)
+        var name = trimmed(text)
         if name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex {
-            let head = name[..<open].trimmingCharacters(in: .whitespaces)
+            let head = trimmed(name[..<open])
             if !head.isEmpty { name = head }
         }
-        return name.hasSuffix(")") && !name.contains("(") ? String(name.dropLast()) : name
+        return String(name.hasSuffix(")") && !name.contains("(") ? name.dropLast() : name)
+    }
+
+    /// Without leading and trailing spaces (Foundation's trimming was most of this function's time).
+    static func trimmed(_ s: Substring) -> Substring {
+        var t = s
+        while t.first == " " { t = t.dropFirst() }
+        while t.last == " " { t = t.dropLast() }
+        return t
     }
 
     /// The outlets of the events, most cited first (then by name), each once.
