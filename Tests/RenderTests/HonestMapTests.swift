@@ -135,4 +135,24 @@ import Timeline
         #expect(scene.legend.contains { $0.key == .drawnArea })
         #expect(scene.texts.contains { $0.text.hasPrefix("Libya, 2019–2020") }, "the libya view has its own title")
     }
+
+    /// --title, --subtitle and --credit reach the map; each view has its own title; the
+    /// footer names outlets, not the event log's path.
+    @Test func titlesSubtitleCreditAndOutletsInTheFooter() throws {
+        let theatre = try Theatre.load(directory: Fixture.repository.appendingPathComponent("maps/libya"))
+        var spec = MapSpec(view: try #require(theatre.settings.view(named: "tripoli")).box, width: 1200, height: 900)
+        spec.viewName = "tripoli"
+        let day = Day(year: 2020, month: 5, day: 25)!
+        let own = try MapPipeline(theatre: theatre, spec: spec).makeDrawer().scene(at: day, changed: [], since: nil)
+        #expect(own.texts.contains { $0.text == "The battle for Tripoli, 2019–2020: who holds what" })
+        let footer = try #require(own.texts.first { $0.text.hasPrefix("Control:") })
+        #expect(footer.text.contains("Al Jazeera") && !footer.text.contains("events.tsv"))
+        spec.title = "Tripoli, May 2020"
+        spec.subtitle = "Derived from sourced reports"
+        spec.credit = "Map: Test Desk"
+        let given = try MapPipeline(theatre: theatre, spec: spec).makeDrawer().scene(at: day, changed: [], since: nil)
+        #expect(given.texts.contains { $0.text == "Tripoli, May 2020" })
+        #expect(given.texts.contains { $0.text == "Derived from sourced reports" })
+        #expect(given.texts.contains { $0.text.hasPrefix("Map: Test Desk · Control:") })
+    }
 }

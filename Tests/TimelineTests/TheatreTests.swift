@@ -105,6 +105,23 @@ import Testing
         #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 
+    /// title.VIEW gives a view its own title; naming a view that does not exist is an error on its line.
+    @Test func viewTitles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-titles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+        let view = try #require(try TheatreSettings.load(directory: good).views.first?.name)
+        try (base + "title.\(view)\tOwn title\ntitle_ar.\(view)\tعنوان\n").write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        let settings = try TheatreSettings.load(directory: folder)
+        #expect(settings.title(ofView: view) == ("Own title", "عنوان"))
+        #expect(settings.title(ofView: nil).title == settings.title)
+        try (base + "title.nowhere\tX\n").write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: DataError.self) { try TheatreSettings.load(directory: folder) }
+        #expect(error.diagnostics.first?.field == "title.nowhere")
+        #expect(error.diagnostics.first?.message.contains("is not one of the views") == true)
+    }
+
     /// The close-up coast files are optional; named, they must exist, and come all three.
     @Test func detailBasemapSettings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-detail-\(UUID().uuidString)")
