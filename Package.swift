@@ -14,7 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
-        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render"]),
+        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,9 +37,11 @@ let package = Package(
         .target(name: "Geo", dependencies: ["FrontlineCore", "Timeline", "CProj", "CGEOS"]),
         // Scene composition and the Cairo/Pango backend; PNG through libspng.
         .target(name: "Render", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "CCairo", "CPangoCairo", "CSpng"]),
+        // Candidate control events from article text; the words are theatre data (lexicon.tsv).
+        .target(name: "Extract", dependencies: ["FrontlineCore", "Gazetteer", "Timeline"]),
         // The command line only: parse, call the library, print.
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render",
+            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Extract",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract"], resources: [.copy("Fixtures")]),
         // Runs the built `frontline` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["frontline"]),
     ]

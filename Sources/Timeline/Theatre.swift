@@ -61,6 +61,9 @@ public struct TheatreSettings: Sendable {
     public let zoneReachKilometers: Double
     /// Credits printed in the map footer (`Natural Earth`).
     public let basemapCredit: String
+    /// The article extractor's word lists (`lexicon`, optional): control verbs,
+    /// actors, cues. Read by the Extract module, not here.
+    public var lexiconFile: URL? = nil
 
     /// Titles of single views (`title.NAME`, `title_ar.NAME`), by view name.
     public var viewTitles: [String: (title: String, titleArabic: String)] = [:]
@@ -165,6 +168,7 @@ public struct TheatreSettings: Sendable {
             problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values["title_ar.\(name)"]?.1 ?? 0), field: "title.\(name)",
                                        "view '\(name)' has an Arabic title but no title.\(name)"))
         }
+        let lexicon = optionalFile("lexicon")
         if !problems.isEmpty { throw DataError(problems) }
         var settings = TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
@@ -172,6 +176,7 @@ public struct TheatreSettings: Sendable {
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
         settings.viewTitles = viewTitles
+        settings.lexiconFile = lexicon
         return settings
     }
 }

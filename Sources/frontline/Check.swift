@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extract
 import Foundation
 import FrontlineCore
 import Geo
@@ -16,7 +17,11 @@ struct Check: ParsableCommand {
         try reportingErrors {
             let directory = try theatre.url()
             // Drawn areas need GEOS to check their polygons, so Geo checks them.
-            let diagnostics = Theatre.check(directory: directory) + DrawnArea.check(theatreDirectory: directory)
+            var diagnostics = Theatre.check(directory: directory) + DrawnArea.check(theatreDirectory: directory)
+            // The extractor's lexicon is checked against the factions, so only once the theatre itself loads.
+            if !diagnostics.contains(where: { $0.severity == .error }), let t = try? theatre.load(), t.settings.lexiconFile != nil {
+                do { _ = try Lexicon.load(for: t) } catch let error as DataError { diagnostics += error.diagnostics }
+            }
             for d in diagnostics { print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -22,10 +22,12 @@ struct Frontline: ParsableCommand {
               one map a day, for an animation
           frontline check
               validate the theatre's data
+          frontline extract article.txt --date 2020-06-04 --tsv
+              candidate events from a news article, with the quote
         """,
         subcommands: [
             Resolve.self, State.self, Diff.self, History.self, Why.self, Check.self, Import.self,
-            Render.self, Frames.self, Animate.self,
+            Render.self, Frames.self, Animate.self, ExtractCommand.self,
         ]
     )
 }
