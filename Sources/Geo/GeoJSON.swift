@@ -40,9 +40,12 @@ public enum GeoJSONGeometry: Hashable, Sendable {
 public struct GeoJSONFeature: Hashable, Sendable {
     public var geometry: GeoJSONGeometry
     public var properties: [String: String]
-    public init(geometry: GeoJSONGeometry, properties: [String: String] = [:]) {
+    /// The line of the file the feature starts on (0 when not read from a file), for messages.
+    public var line: Int
+    public init(geometry: GeoJSONGeometry, properties: [String: String] = [:], line: Int = 0) {
         self.geometry = geometry
         self.properties = properties
+        self.line = line
     }
 }
 
@@ -117,6 +120,7 @@ public enum GeoJSONReader {
             guard case .object(let object) = value else { throw fail("not a Feature object") }
             line = object.line
             guard case .string("Feature") = object["type"] else { throw fail("not a Feature object") }
+            let featureLine = object.line
             guard let g = object["geometry"] else { throw fail("no \"geometry\"") }
             if case .null = g { return nil }
             let geometry = try self.geometry(g)
@@ -135,7 +139,7 @@ public enum GeoJSONReader {
             default:
                 throw fail("\"properties\" is not an object")
             }
-            return GeoJSONFeature(geometry: geometry, properties: properties)
+            return GeoJSONFeature(geometry: geometry, properties: properties, line: featureLine)
         }
 
         /// Numbers in their shortest form: integers without a fraction.

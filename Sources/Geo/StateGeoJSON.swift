@@ -17,21 +17,37 @@ public enum StateGeoJSON {
             if case .contested(let ids) = zone.controller {
                 properties += ",\"contested_by\":[" + ids.map(JSONText.string).joined(separator: ",") + "]"
             }
-            properties += ",\"derived\":\"from place control\""
+            if let drawn = zone.drawn {
+                properties += ",\"drawn_area\":\(JSONText.string(drawn.id)),\"source\":\(JSONText.string(drawn.source))"
+            } else {
+                properties += ",\"derived\":\"from place control\""
+            }
             let geometry = polygons.count == 1
                 ? "{\"type\":\"Polygon\",\"coordinates\":\(polygonText(polygons[0]))}"
                 : "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.map(polygonText).joined(separator: ",") + "]}"
             features.append("{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\(properties)}}")
         }
-        for front in territory.fronts where !front.lines.isEmpty {
-            let lines = try front.lines.map { try projection.unproject($0) }
-            let geometry = lines.count == 1
-                ? "{\"type\":\"LineString\",\"coordinates\":\(lineText(lines[0]))}"
-                : "{\"type\":\"MultiLineString\",\"coordinates\":[" + lines.map(lineText).joined(separator: ",") + "]}"
+        for front in territory.fronts {
             let between = "[" + front.between.map(JSONText.string).joined(separator: ",") + "]"
-            features.append("{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\"kind\":\"front\",\"between\":\(between),\"derived\":\"from place control\"}}")
+            // Two features a pair at most: where places of both sides are near, and where they are not.
+            for (lines, sparse) in [(front.lines, false), (front.sparse, true)] where !lines.isEmpty {
+                let geometry = try lineGeometry(lines, projection: projection)
+                features.append("{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\"kind\":\"front\",\"between\":\(between),"
+                                + "\"sparse_data\":\(sparse),\"derived\":\"from place control\"}}")
+            }
+        }
+        if !territory.dataEdges.isEmpty {
+            let geometry = try lineGeometry(territory.dataEdges, projection: projection)
+            features.append("{\"type\":\"Feature\",\"geometry\":\(geometry),\"properties\":{\"kind\":\"extent_of_data\",\"derived\":\"from place control\"}}")
         }
         return StateOutput.featureCollection(features, date: state.date)
+    }
+
+    static func lineGeometry(_ planar: [[PlanarPoint]], projection: Projection) throws -> String {
+        let lines = try planar.map { try projection.unproject($0) }
+        return lines.count == 1
+            ? "{\"type\":\"LineString\",\"coordinates\":\(lineText(lines[0]))}"
+            : "{\"type\":\"MultiLineString\",\"coordinates\":[" + lines.map(lineText).joined(separator: ",") + "]}"
     }
 
     static func controller(_ control: Control) -> String {

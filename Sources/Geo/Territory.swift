@@ -53,10 +53,13 @@ extension TerritoryPlace {
 public struct Zone: Sendable, Hashable {
     public var controller: Control
     public var polygons: [PlanarPolygon]
+    /// The drawn area this zone is (its `source`), nil for a zone derived from place control.
+    public var drawn: DrawnArea.Reference?
 
-    public init(controller: Control, polygons: [PlanarPolygon]) {
+    public init(controller: Control, polygons: [PlanarPolygon], drawn: DrawnArea.Reference? = nil) {
         self.controller = controller
         self.polygons = polygons
+        self.drawn = drawn
     }
 }
 
@@ -70,12 +73,18 @@ public struct Zone: Sendable, Hashable {
 public struct FrontLine: Sendable, Hashable {
     /// The two faction ids, sorted.
     public var between: [String]
-    /// Polylines (at least two points each), metres.
+    /// Polylines (at least two points each), metres: the parts with a place of
+    /// each side near (see ``sparse``).
     public var lines: [[PlanarPoint]]
+    /// The parts of the front where the nearest place of one side or the other
+    /// is farther than ``TerritoryBuilder/sparseMeters``: a straight Voronoi
+    /// edge between places far apart, a guess the map draws as uncertain.
+    public var sparse: [[PlanarPoint]]
 
-    public init(between: [String], lines: [[PlanarPoint]]) {
+    public init(between: [String], lines: [[PlanarPoint]], sparse: [[PlanarPoint]] = []) {
         self.between = between
         self.lines = lines
+        self.sparse = sparse
     }
 }
 
@@ -88,10 +97,15 @@ public struct Territory: Sendable, Hashable {
     public var fronts: [FrontLine]
     /// Land farther than the reach from every controlled or contested place.
     public var noData: [PlanarPolygon]
+    /// Where zones end because the data does: the edges between a zone and
+    /// no-data land (the reach arcs inside the land, not the coast), drawn as
+    /// "extent of data", never like a front.
+    public var dataEdges: [[PlanarPoint]]
 
-    public init(zones: [Zone], fronts: [FrontLine], noData: [PlanarPolygon]) {
+    public init(zones: [Zone], fronts: [FrontLine], noData: [PlanarPolygon], dataEdges: [[PlanarPoint]] = []) {
         self.zones = zones
         self.fronts = fronts
         self.noData = noData
+        self.dataEdges = dataEdges
     }
 }

@@ -23,6 +23,13 @@ import Timeline
 public final class TerritoryBuilder {
     /// Distance in metres beyond which a place claims no ground.
     public let reachMeters: Double
+    /// A front is drawn as certain only where a place of each side lies within
+    /// this distance (half the reach): farther out, a straight Voronoi edge
+    /// between two distant places is the only thing that puts it there.
+    public var sparseMeters: Double { reachMeters / 2 }
+    /// A contested place's ground reaches this share of a held place's: the
+    /// fighting is at the place, not over all the country it would hold.
+    public static let contestedReachShare = 0.5
     /// Chaikin passes that round the fronts and the zone edges along them
     /// (3 by default; 0 keeps the straight Voronoi edges). Either way a front
     /// runs exactly on the boundary between the zones it separates (see
@@ -70,8 +77,14 @@ public final class TerritoryBuilder {
     ///
     /// Same input, same output: places are taken in id order and every GEOS
     /// result is normalised before it is read.
+    /// - Parameters:
+    ///   - belligerents: the factions between which there are fronts; ground of
+    ///     any other faction (neutral or local forces) meets theirs without one.
+    ///     nil: every faction is a belligerent.
+    ///   - drawn: areas of control in force on the day; they take precedence
+    ///     over the derived zones, fronts and no-data ground where they lie.
     /// - Throws: `SystemError("GEOS", …)` carrying GEOS's message.
-    public func build(_ places: [TerritoryPlace]) throws -> Territory {
+    public func build(_ places: [TerritoryPlace], belligerents: Set<String>? = nil, drawn: [ProjectedArea] = []) throws -> Territory {
         // Unknown places claim nothing; non-finite coordinates cannot be placed.
         let sites = places
             .filter { $0.control != .unknown && $0.point.x.isFinite && $0.point.y.isFinite }
@@ -84,14 +97,24 @@ public final class TerritoryBuilder {
             }
             .sorted { $0.id < $1.id || ($0.id == $1.id && ($0.point.x, $0.point.y) < ($1.point.x, $1.point.y)) }
         guard !sites.isEmpty, let landBox = landBounds else {
-            return Territory(zones: [], fronts: [], noData: landPolygons)
+            return try applying(drawn, to: Territory(zones: [], fronts: [], noData: landPolygons))
         }
 
-        // One Voronoi site per distinct coordinate; the first place (by id) there speaks for it.
-        var seen = Set<PlanarPoint>()
-        let unique = sites.filter { seen.insert($0.point).inserted }
+        // One Voronoi site per distinct coordinate; the first place (by id) there
+        // speaks for it, except that a place one side holds speaks before a
+        // contested one: the hatch must never cover a held place.
+        var slot: [PlanarPoint: Int] = [:]
+        var unique: [TerritoryPlace] = []
+        for site in sites {
+            guard let k = slot[site.point] else { slot[site.point] = unique.count; unique.append(site); continue }
+            if case .contested = unique[k].control, case .faction = site.control { unique[k] = site }
+        }
         let grid = TerritoryGrid(points: unique.map(\.point))
-        let reaches = unique.map { reachMeters * max($0.weight.isFinite ? $0.weight : 1, 0) }
+        let reaches = unique.map { site -> Double in
+            let share: Double
+            if case .contested = site.control { share = Self.contestedReachShare } else { share = 1 }
+            return reachMeters * max(site.weight.isFinite ? site.weight : 1, 0) * share
+        }
 
         let points = unique.map(\.point)
         let cells = TerritoryCells(rings: try voronoiRings(points, landBox: landBox, maxReach: reaches.max() ?? reachMeters),
@@ -120,17 +143,92 @@ public final class TerritoryBuilder {
 
         // The zones meet along the same exact edges too: their union is the ground any place covers.
         let covered = try union(unclipped).geometry
+        // Its edge inside the land is where the data runs out (reach arcs); the coast is not.
+        var edgeGeometry = try covered.boundary()
+        if try !preparedLand.contains(edgeGeometry) { edgeGeometry = try edgeGeometry.intersection(land) }
         let noDataGeometry = try land.difference(covered)
         try noDataGeometry.normalize()
         // Slivers left by floating-point noding along the coast are not "no data".
         var noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
-        // Pockets of no data that one zone encloses go to that zone.
+        // Pockets of no data that one zone encloses go to that zone, and their rims are no edge of the data.
+        let before = noData
         TerritoryPockets.fill(&zones, noData: &noData, maximumArea: Double.pi * reachMeters * reachMeters)
+        if before.count != noData.count {
+            let kept = Set(noData)
+            let filled = try before.filter { !kept.contains($0) }.map { try GEOSGeometry.polygon($0, context: context) }
+            edgeGeometry = try edgeGeometry.difference(try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: filled, context: context))
+        }
+        let edges = try edgeGeometry.lineMerge()
+        try edges.normalize()
+        let dataEdges = try edges.lines()
 
-        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, builder: self)
-        let fronts = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
-                                                       passes: frontSmoothingPasses, context: context)
-        return Territory(zones: zones, fronts: fronts, noData: noData)
+        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, belligerents: belligerents, builder: self)
+        let smoothed = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
+                                                         passes: frontSmoothingPasses, context: context)
+        let fronts = TerritoryFront.markSparse(smoothed, sites: unique, within: sparseMeters)
+        return try applying(drawn, to: Territory(zones: zones, fronts: fronts, noData: noData, dataEdges: dataEdges))
+    }
+
+    /// Drawn areas over derived territory: each area (cut to the land, and to
+    /// what earlier areas left) becomes a zone of its own, and the derived
+    /// zones, fronts, no-data ground and data edges are cut away under it.
+    /// The edge of an area is not a front: where it runs is the editor's
+    /// drawing, not a place where two sides were seen to meet.
+    func applying(_ drawn: [ProjectedArea], to territory: Territory) throws -> Territory {
+        guard !drawn.isEmpty else { return territory }
+        var result = territory
+        var taken: GEOSGeometry?
+        var drawnZones: [Zone] = []
+        for area in drawn {
+            let parts = try area.polygons.filter { $0.exterior.count >= 4 }.map { try GEOSGeometry.polygon($0, context: context) }
+            guard !parts.isEmpty else { continue }
+            let collection = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: parts, context: context)
+            var shape = try (collection.isValid() ? collection : collection.makeValid()).intersection(land)
+            if let taken { shape = try shape.difference(taken) }
+            try shape.normalize()
+            let polygons = try shape.polygons()
+            guard !polygons.isEmpty else { continue }
+            taken = try taken.map { try $0.union(shape) } ?? shape
+            drawnZones.append(Zone(controller: .faction(area.controller), polygons: polygons, drawn: area.reference))
+        }
+        guard let mask = taken else { return territory }
+        let prepared = try GEOSPreparedGeometry(mask)
+        func cut(_ polygons: [PlanarPolygon]) throws -> [PlanarPolygon] {
+            var out: [PlanarPolygon] = []
+            for polygon in polygons where polygon.exterior.count >= 4 {
+                let g = try GEOSGeometry.polygon(polygon, context: context)
+                guard try prepared.intersects(g) else { out.append(polygon); continue }
+                // Wholly under an area (a place deep inside it): gone, without an overlay.
+                if try prepared.covers(g) { continue }
+                let rest = try g.difference(mask)
+                try rest.normalize()
+                out += try rest.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
+            }
+            return out
+        }
+        func cut(lines: [[PlanarPoint]]) throws -> [[PlanarPoint]] {
+            var out: [[PlanarPoint]] = []
+            for line in lines where line.count >= 2 {
+                let g = try GEOSGeometry.lineString(line, context: context)
+                guard try prepared.intersects(g) else { out.append(line); continue }
+                if try prepared.covers(g) { continue }
+                let rest = try g.difference(mask).lineMerge()
+                try rest.normalize()
+                out += try rest.lines()
+            }
+            return out
+        }
+        for i in result.zones.indices { result.zones[i].polygons = try cut(result.zones[i].polygons) }
+        result.zones.removeAll { $0.polygons.isEmpty }
+        result.zones += drawnZones
+        for i in result.fronts.indices {
+            result.fronts[i].lines = try cut(lines: result.fronts[i].lines)
+            result.fronts[i].sparse = try cut(lines: result.fronts[i].sparse)
+        }
+        result.fronts.removeAll { $0.lines.isEmpty && $0.sparse.isEmpty }
+        result.noData = try cut(result.noData)
+        result.dataEdges = try cut(lines: result.dataEdges)
+        return result
     }
 
     /// The union of pieces that form an exact coverage, as a GEOS multipolygon.

@@ -21,7 +21,8 @@ enum TerritoryFront {
     static let defaultSmoothingPasses = 3
 
     /// The fronts, unsmoothed: every vertex is a vertex of the zones on both sides.
-    static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double],
+    /// `belligerents`: the factions fronts are drawn between (nil: all).
+    static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double], belligerents: Set<String>? = nil,
                        builder: TerritoryBuilder) throws -> [FrontLine] {
         let points = sites.map(\.point)
         var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
@@ -31,7 +32,7 @@ enum TerritoryFront {
                 let l = cells.across[k][i]
                 guard l > k, cells.owner[l] >= 0 else { continue }
                 let s = cells.owner[k], t = cells.owner[l]
-                let pairs = opposingPairs(sites[s].control, sites[t].control)
+                let pairs = opposingPairs(sites[s].control, sites[t].control, belligerents: belligerents)
                 guard !pairs.isEmpty else { continue }
                 // The part of the edge both pieces keep, cut exactly where the
                 // pieces are cut (same centre, same direction), so the front
@@ -65,8 +66,9 @@ enum TerritoryFront {
         return fronts
     }
 
-    /// The sorted faction pairs a boundary between `x` and `y` is a front for.
-    static func opposingPairs(_ x: Control, _ y: Control) -> [[String]] {
+    /// The sorted faction pairs a boundary between `x` and `y` is a front for:
+    /// two different factions, both belligerents (when `belligerents` is given).
+    static func opposingPairs(_ x: Control, _ y: Control, belligerents: Set<String>? = nil) -> [[String]] {
         func ids(_ c: Control) -> [String] {
             switch c {
             case .faction(let id): return [id]
@@ -77,9 +79,80 @@ enum TerritoryFront {
         if case .contested = x, case .contested = y { return [] }
         var pairs = Set<[String]>()
         for a in ids(x) {
-            for b in ids(y) where a != b { pairs.insert([a, b].sorted()) }
+            for b in ids(y) where a != b {
+                if let belligerents, !belligerents.contains(a) || !belligerents.contains(b) { continue }
+                pairs.insert([a, b].sorted())
+            }
         }
         return pairs.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Splits each front into the parts with a place of each side within
+    /// `distance` (``FrontLine/lines``) and the rest (``FrontLine/sparse``).
+    ///
+    /// Why this measure: every point of a Voronoi front is equally far from the
+    /// nearest place of each side, so that distance is how far the front's
+    /// position is from any report. A straight front drawn through empty
+    /// country (two places 80 km apart, or one long edge past few places) has
+    /// large distances along most of it and is marked; a front between
+    /// neighbouring places is not, however long it runs.
+    ///
+    /// Each segment of a line is classed whole, by what most of its length is
+    /// (sampled every `distance / 8`), so the parts keep the line's own
+    /// vertices: they still lie exactly on the zones' edges.
+    static func markSparse(_ fronts: [FrontLine], sites: [TerritoryPlace], within distance: Double) -> [FrontLine] {
+        guard distance > 0, distance.isFinite else { return fronts }
+        var byFaction: [String: [PlanarPoint]] = [:]
+        for site in sites {
+            switch site.control {
+            case .faction(let id): byFaction[id, default: []].append(site.point)
+            case .contested(let ids): for id in ids { byFaction[id, default: []].append(site.point) }
+            case .unknown: break
+            }
+        }
+        var grids: [String: TerritoryGrid] = [:]
+        func grid(_ id: String) -> TerritoryGrid {
+            if let g = grids[id] { return g }
+            let g = TerritoryGrid(points: byFaction[id] ?? [])
+            grids[id] = g
+            return g
+        }
+        func near(_ p: PlanarPoint, _ pair: [String]) -> Bool {
+            pair.allSatisfy { id in
+                let g = grid(id)
+                guard let i = g.nearest(to: p) else { return false }
+                let q = g.points[i]
+                return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) <= distance * distance
+            }
+        }
+        let step = distance / 8
+        return fronts.map { front in
+            var certain: [[PlanarPoint]] = [], sparse: [[PlanarPoint]] = []
+            for line in front.lines where line.count >= 2 {
+                var run: [PlanarPoint] = [line[0]]
+                var runIsCertain: Bool?
+                for i in 1..<line.count {
+                    let a = line[i - 1], b = line[i]
+                    let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+                    let n = max(1, Int((length / step).rounded(.up)))
+                    // Midpoints of n equal pieces: the share of the segment near both sides.
+                    var nearCount = 0
+                    for k in 0..<n {
+                        let t = (Double(k) + 0.5) / Double(n)
+                        if near(PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)), front.between) { nearCount += 1 }
+                    }
+                    let isCertain = 2 * nearCount >= n
+                    if let current = runIsCertain, current != isCertain {
+                        if current { certain.append(run) } else { sparse.append(run) }
+                        run = [a]
+                    }
+                    runIsCertain = isCertain
+                    run.append(b)
+                }
+                if let current = runIsCertain { if current { certain.append(run) } else { sparse.append(run) } }
+            }
+            return FrontLine(between: front.between, lines: certain, sparse: sparse)
+        }
     }
 
     /// Chaikin corner cutting that never moves the line across a place.

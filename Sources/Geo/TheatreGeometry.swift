@@ -19,13 +19,22 @@ public final class TheatreGeometry {
     public let builder: TerritoryBuilder
     /// Whether cities reach further than villages (``TerritoryPlace/weight(for:)``).
     public let weightedByKind: Bool
+    /// The factions fronts are drawn between; nil: all.
+    public let belligerents: Set<String>?
+    /// The theatre's drawn areas (``DrawnArea``), in force or not.
+    public let areas: [DrawnArea]
 
     /// - Parameters:
     ///   - crs: overrides the theatre's CRS (`--crs`); it must be projected, in metres.
-    public init(settings: TheatreSettings, basemap: Basemap, crs: String? = nil, weightedByKind: Bool = true) throws {
+    ///   - belligerents: the factions with fronts between them (``Theatre/belligerents``); nil: all.
+    ///   - areas: drawn areas of control; those in force on a day take precedence over derived zones.
+    public init(settings: TheatreSettings, basemap: Basemap, crs: String? = nil, weightedByKind: Bool = true,
+                belligerents: Set<String>? = nil, areas: [DrawnArea] = []) throws {
         self.projection = try Projection(crs: crs ?? settings.crs)
         self.basemap = basemap
         self.weightedByKind = weightedByKind
+        self.belligerents = belligerents
+        self.areas = areas
         self.projectedBasemap = try basemap.projected(with: projection)
         let land = projectedBasemap.land(of: settings.country)
         self.builder = try TerritoryBuilder(land: land, reachMeters: settings.zoneReachKilometers * 1000)
@@ -38,6 +47,7 @@ public final class TheatreGeometry {
             TerritoryPlace(id: p.place.id, control: p.control, point: point,
                            weight: weightedByKind ? TerritoryPlace.weight(for: p.place.kind) : 1)
         }
-        return try builder.build(places)
+        let drawn = try areas.filter { $0.isInForce(on: state.date) }.map { area in try ProjectedArea(area, project: { try projection.project($0) }) }
+        return try builder.build(places, belligerents: belligerents, drawn: drawn)
     }
 }

@@ -69,22 +69,40 @@ extension MapComposer {
         let shown = state.places.filter { where_[$0.place.id] != nil }
 
         // Which kinds of mark are on the map decides the legend.
-        var onMap = Set<String>()
-        var hasContested = false, hasUnknown = false, hasAir = false, hasChanged = false
+        var marks = LegendMarks()
         for s in shown {
             switch s.control {
-            case .faction(let id): onMap.insert(id)
-            case .contested(let ids): hasContested = true; ids.forEach { onMap.insert($0) }
-            case .unknown: hasUnknown = true
+            case .faction(let id): marks.factions.insert(id)
+            case .contested(let ids): marks.contested = true; ids.forEach { marks.factions.insert($0) }
+            case .unknown: marks.unknown = true
             }
-            if s.place.kind == .airbase || s.place.kind == .airport { hasAir = true }
-            if changed.contains(s.place.id) { hasChanged = true }
+            if s.place.kind == .airbase || s.place.kind == .airport { marks.air = true }
+            if changed.contains(s.place.id) { marks.changed = true }
+            if s.isClaimed, s.control != .unknown { marks.claimed = true }
+            if s.place.approximateKilometers != nil { marks.approximate = true }
         }
+        // Layers, as the semantic SVG names them; the detail inset magnifies zones, front and places.
         var zoneItems: [SceneItem] = [], frontItems: [SceneItem] = [], symbolItems: [SceneItem] = []
-        // The legend explains zones and the front only when some of them are in view.
-        var zonesInView = false, frontInView = false
 
         if let territory {
+            /// Whether any of the lines or rings reaches into the map area.
+            /// Whether the rings (exteriors and holes, even-odd) cover any of the map
+            /// area: some ring crosses or lies in it, or the first ring surrounds it
+            /// and no hole does. A box test would let a country-sized area that
+            /// only frames the view claim a legend row.
+            func inView(_ rings: [[ScenePoint]]) -> Bool {
+                let area = mapArea
+                let crossing = rings.contains { ring in
+                    ring.contains { area.contains(SceneRect(x: $0.x, y: $0.y, width: 0, height: 0)) }
+                        || !Clipping.line(ring, to: area).isEmpty
+                }
+                return crossing || MapComposer.contains(rings, ScenePoint(x: area.x + area.width / 2, y: area.y + area.height / 2))
+            }
+            let noData = territory.noData.flatMap { poly in ([poly.exterior] + poly.holes).map { canvasLine($0, transform: canvas) } }
+            if inView(noData) {
+                marks.noData = true
+                zoneItems.append(.path(PathItem(subpaths: noData, closed: true, fill: Style.noData)))
+            }
             for zone in territory.zones {
                 let rings = zone.polygons.flatMap { poly in ([poly.exterior] + poly.holes).map { canvasLine($0, transform: canvas) } }
                 let colors = fills(for: zone.controller, factions: factionByID)
@@ -96,19 +114,32 @@ extension MapComposer {
                 case .faction: fill = .solid(colors[0].with(alpha: Style.zoneAlpha))
                 }
                 // Only zones that reach into the view earn a legend row.
-                let visible = rings.contains { ring in
-                    let xs = ring.map(\.x), ys = ring.map(\.y)
-                    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return false }
-                    return SceneRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0).intersects(mapArea)
+                guard inView(rings) else { continue }
+                switch zone.controller {
+                case .faction(let id):
+                    marks.factions.insert(id)
+                    if zone.drawn != nil { marks.drawnZones.insert(id) } else { marks.derivedZones.insert(id) }
+                case .contested: marks.contestedZone = true
+                case .unknown: break
                 }
-                guard visible else { continue }
-                zonesInView = true
-                if case .faction(let id) = zone.controller { onMap.insert(id) }
-                zoneItems.append(.path(PathItem(subpaths: rings, closed: true, fill: fill,
-                                                stroke: Stroke(color: colors[0].with(alpha: 0.45), width: 0.8))))
+                // A derived zone has no outline: its edges are fronts (drawn as
+                // such), other zones' edges, or the extent of data (dotted). A
+                // drawn area keeps the editor's outline, thin, in its colour.
+                let stroke = zone.drawn == nil ? nil : Stroke(color: colors[0].with(alpha: 0.6), width: 1.2, dash: [6, 3])
+                zoneItems.append(.path(PathItem(subpaths: rings, closed: true, fill: fill, stroke: stroke)))
+            }
+            let edges = territory.dataEdges.map { canvasLine($0, transform: canvas) }
+            if edges.contains(where: { !Clipping.line($0, to: mapArea).isEmpty }) {
+                marks.dataEdge = true
+                zoneItems.append(.path(PathItem(subpaths: edges, closed: false, stroke: Style.dataEdge)))
+            }
+            let sparse = territory.sparseFronts.map { canvasLine($0, transform: canvas) }
+            if sparse.contains(where: { !Clipping.line($0, to: mapArea).isEmpty }) {
+                marks.sparseFront = true
+                frontItems.append(.path(PathItem(subpaths: sparse, closed: false, stroke: Style.sparseFront)))
             }
             let fronts = territory.fronts.map { canvasLine($0, transform: canvas) }
-            frontInView = fronts.contains { !Clipping.line($0, to: mapArea).isEmpty }
+            marks.front = fronts.contains { !Clipping.line($0, to: mapArea).isEmpty }
             frontItems.append(.path(PathItem(subpaths: fronts, closed: false, stroke: Style.frontCasing)))
             frontItems.append(.path(PathItem(subpaths: fronts, closed: false, stroke: Style.front)))
         }
@@ -120,21 +151,16 @@ extension MapComposer {
         }
         var symbols: [(place: Place, item: SymbolItem)] = []
         for s in ordered {
-            var (shape, radius) = Style.symbol(for: s.place)
-            // A split symbol needs room for two readable halves.
-            if case .contested = s.control { radius = max(radius, 5.5); if shape == .plane { radius = max(radius, 9) } }
-            symbols.append((s.place, SymbolItem(shape: shape, center: where_[s.place.id]!, radius: radius,
-                                                fills: fills(for: s.control, factions: factionByID), stroke: Style.symbolEdge,
-                                                ring: changed.contains(s.place.id) ? Style.changedRing : nil)))
+            symbols.append((s.place, symbol(for: s, at: where_[s.place.id]!, factions: factionByID, ringed: changed.contains(s.place.id))))
         }
         for (place, item) in symbols {
-            symbolItems.append(.group(.place(place.id, center: item.center, inset: nil), [.symbol(item)]))
+            var marks: [SceneItem] = []
+            if let circle = approximateCircle(for: place, at: item.center) { marks.append(circle) }
+            symbolItems.append(.group(.place(place.id, center: item.center, inset: nil), marks + [.symbol(item)]))
         }
 
         // Legend and title first: labels must keep clear of them.
-        let legendEntries = legendRows(factions: factions.filter { onMap.contains($0.id) }, contested: hasContested,
-                                       unknown: hasUnknown, air: hasAir, changed: hasChanged, changedSince: changedSince,
-                                       zones: zonesInView, front: frontInView)
+        let legendEntries = legendRows(factions: factions, marks: marks, changedSince: changedSince)
         let legendSize = legendSize(entries: legendEntries)
         let plan = try labels ?? layout(for: shown.map(\.place), emphasised: changed, legendSize: legendSize)
         // The day's legend in the outer corner of the room the plan kept for it.
@@ -156,7 +182,9 @@ extension MapComposer {
             overlay.append(detailInsetItems(detail, zones: zoneItems, fronts: frontItems,
                                             symbols: symbols.filter { detail.placeIDs.contains($0.place.id) }, places: shown.map(\.place)))
         }
-        overlay.append(contentsOf: footerItems())
+        // The outlets behind what is shown: the events that set the state of the places in view.
+        let events = shown.compactMap(\.event)
+        overlay.append(contentsOf: footerItems(outlets: Outlets.ranked(events), events: Set(events.map(\.location)).count))
 
         let shownIDs = Set(shown.map(\.place.id))
         let placed = (Array(plan.labels.values) + plan.details.flatMap { Array($0.labels.values) }).filter { shownIDs.contains($0.placeID) }
@@ -183,46 +211,131 @@ extension MapComposer {
         return leaderItems + textItems
     }
 
-    func legendRows(factions: [Faction], contested: Bool, unknown: Bool, air: Bool, changed: Bool, changedSince: Day?,
-                    zones: Bool, front: Bool) -> [(LegendEntry, SymbolItem?, PathItem?)] {
+    /// A place's symbol: its shape and size by kind, filled with the colour of
+    /// who holds it (split in two when contested); hollow, white inside with its
+    /// edge in the holder's colour, when only one side's claim says so; ringed
+    /// when it changed hands in the map's window.
+    func symbol(for s: PlaceState, at center: ScenePoint, factions: [String: Faction], ringed: Bool) -> SymbolItem {
+        var (shape, radius) = Style.symbol(for: s.place)
+        // A split symbol needs room for two readable halves.
+        if case .contested = s.control { radius = max(radius, 5.5); if shape == .plane { radius = max(radius, 9) } }
+        var colors = fills(for: s.control, factions: factions)
+        var edge = Style.symbolEdge
+        if s.isClaimed, s.control != .unknown {
+            radius = max(radius, 5)
+            if colors.count > 1 {
+                // A contested claim: pale traces of both colours, a dashed dark edge (no one side's colour).
+                edge = Stroke(color: Style.symbolEdge.color, width: 1.6, dash: [2.5, 1.5])
+                colors = colors.map { $0.with(alpha: 0.35) }
+            } else {
+                edge = Stroke(color: colors[0], width: Style.claimedEdgeWidth)
+                colors = [RGBA(1, 1, 1)]
+            }
+        }
+        return SymbolItem(shape: shape, center: center, radius: radius, fills: colors, stroke: edge,
+                          ring: ringed ? Style.changedRing : nil)
+    }
+
+    /// An approximate position's mark: a dashed circle as wide as the stated
+    /// precision, within limits (a few px at least, so it shows; a dozen more
+    /// than the symbol at most, so it hides nothing); nil for a record's position.
+    func approximateCircle(for place: Place, at c: ScenePoint) -> SceneItem? {
+        guard let km = place.approximateKilometers else { return nil }
+        let r = Style.symbol(for: place).1
+        let radius = min(max(km * 1000 / metresPerPixel, r + 3.5), r + 12)
+        return .path(PathItem(subpaths: [MapComposer.circle(at: c, radius: radius)], closed: true, stroke: Style.approximate))
+    }
+
+    /// The colours that mark change and conflict, for checks that they stay apart.
+    static var changeColours: (ring: RGBA, front: RGBA, date: RGBA) { (Style.changedRing.color, Style.front.color, Style.dateColor) }
+
+    /// A closed polygon approximating a circle, 32 sides, layout px.
+    static func circle(at c: ScenePoint, radius r: Double) -> [ScenePoint] {
+        (0...32).map { i in
+            let a = Double(i % 32) / 32 * 2 * Double.pi
+            return ScenePoint(x: ((c.x + r * cos(a)) * 100).rounded() / 100, y: ((c.y + r * sin(a)) * 100).rounded() / 100)
+        }
+    }
+
+    /// What kinds of mark a map carries, so the legend explains exactly those.
+    struct LegendMarks {
+        var factions = Set<String>()
+        var derivedZones = Set<String>()
+        var drawnZones = Set<String>()
+        var contested = false, contestedZone = false, unknown = false, air = false, changed = false
+        var claimed = false, approximate = false, noData = false, dataEdge = false, front = false, sparseFront = false
+    }
+
+    /// Every symbol, fill and line on the map, each in its own colours.
+    func legendRows(factions all: [Faction], marks: LegendMarks, changedSince: Day?) -> [(LegendEntry, SymbolItem?, PathItem?)] {
         var rows: [(LegendEntry, SymbolItem?, PathItem?)] = []
-        func dot(_ fills: [RGBA], shape: SymbolShape = .circle, ring: Stroke? = nil) -> SymbolItem {
-            SymbolItem(shape: shape, center: ScenePoint(x: 0, y: 0), radius: shape == .plane ? 8 : 6.5, fills: fills,
-                       stroke: Stroke(color: RGBA(hex: 0x666666), width: 0.8), ring: ring)
+        let factions = all.filter { marks.factions.contains($0.id) }
+        func dot(_ fills: [RGBA], shape: SymbolShape = .circle, edge: Stroke = Style.symbolEdge, ring: Stroke? = nil) -> SymbolItem {
+            SymbolItem(shape: shape, center: ScenePoint(x: 0, y: 0), radius: shape == .plane ? 8 : 6, fills: fills, stroke: edge, ring: ring)
         }
+        func square(_ fill: Paint, stroke: Stroke? = nil) -> PathItem {
+            PathItem(subpaths: [[ScenePoint(x: -11, y: -8), ScenePoint(x: 11, y: -8), ScenePoint(x: 11, y: 8), ScenePoint(x: -11, y: 8)]],
+                     closed: true, fill: fill, stroke: stroke ?? Stroke(color: RGBA(hex: 0x9a9a9a), width: 0.6))
+        }
+        func line(_ stroke: Stroke) -> PathItem {
+            PathItem(subpaths: [[ScenePoint(x: -11, y: 0), ScenePoint(x: 11, y: 0)]], closed: false, stroke: stroke)
+        }
+        func row(_ key: LegendEntry.Key, _ en: String, _ ar: String, _ symbol: SymbolItem?, _ path: PathItem?) {
+            rows.append((LegendEntry(key: key, text: inlineName(english: en, arabic: ar)), symbol, path))
+        }
+        // A faction's dot on its zone's tint, when its zone is on the map.
         for f in factions {
+            let tint = marks.derivedZones.contains(f.id) || marks.drawnZones.contains(f.id)
+                ? square(.solid(Style.color(f.color, alpha: Style.zoneAlpha))) : nil
             rows.append((LegendEntry(key: .faction(f.id), text: inlineName(english: "\(f.short) — \(f.name)", arabic: f.nameArabic)),
-                         dot([Style.color(f.color)]), nil))
+                         dot([Style.color(f.color)]), tint))
         }
-        if contested {
-            let two = factions.prefix(2).map { Style.color($0.color) }
-            rows.append((LegendEntry(key: .contested, text: inlineName(english: "Contested", arabic: "متنازع عليها")),
-                         dot(two.count == 2 ? two : [Style.unknown, Style.unknown]), nil))
+        let two = factions.prefix(2).map { Style.color($0.color) }
+        let pair = two.count == 2 ? two : [Style.unknown, Style.unknown]
+        if marks.contested || marks.contestedZone {
+            row(.contested, "Contested" + (marks.contestedZone ? " (hatched: the place's own ground)" : ""),
+                "متنازع عليها" + (marks.contestedZone ? " (المخطط: محيط المكان نفسه)" : ""),
+                marks.contested ? dot(pair) : nil,
+                marks.contestedZone ? square(.hatch(pair.map { $0.with(alpha: 0.3) }, spacing: 7)) : nil)
         }
-        if unknown {
-            rows.append((LegendEntry(key: .unknown, text: inlineName(english: "No information", arabic: "لا معلومات")), dot([Style.unknown]), nil))
+        if marks.claimed {
+            let color = factions.first.map { Style.color($0.color) } ?? Style.unknown
+            row(.claimed, "Claimed by one side only (hollow)", "ادعاء طرف واحد فقط (رمز مفرغ)",
+                dot([RGBA(1, 1, 1)], edge: Stroke(color: color, width: Style.claimedEdgeWidth)), nil)
         }
-        if air {
-            rows.append((LegendEntry(key: .airbase, text: inlineName(english: "Airbase or airport", arabic: "قاعدة جوية أو مطار")),
-                         dot([Style.unknown], shape: .plane), nil))
+        if marks.approximate {
+            row(.approximate, "Approximate position (dashed circle)", "موقع تقريبي (دائرة متقطعة)", dot([Style.unknown]),
+                PathItem(subpaths: [MapComposer.circle(at: ScenePoint(x: 0, y: 0), radius: 9.5)], closed: true, stroke: Style.approximate))
         }
-        if changed {
+        if marks.unknown { row(.unknown, "No information", "لا معلومات", dot([Style.unknown]), nil) }
+        if marks.air { row(.airbase, "Airbase or airport", "قاعدة جوية أو مطار", dot([Style.unknown], shape: .plane), nil) }
+        if marks.changed {
             var en = "Changed hands", ar = "تغيّرت السيطرة"
             if let since = changedSince {
                 en += " since " + MapComposer.dateText(since, language: .en)
                 ar += " منذ " + MapComposer.dateText(since, language: .ar)
             }
-            rows.append((LegendEntry(key: .changed, text: inlineName(english: en, arabic: ar)),
-                         dot([RGBA(1, 1, 1)], ring: Style.changedRing), nil))
+            row(.changed, en, ar, dot([RGBA(1, 1, 1)], ring: Style.changedRing), nil)
         }
-        if zones {
-            let square = PathItem(subpaths: [[ScenePoint(x: -8, y: -6), ScenePoint(x: 8, y: -6), ScenePoint(x: 8, y: 6), ScenePoint(x: -8, y: 6)]],
-                                  closed: true, fill: .solid(Style.unknown.with(alpha: 0.35)))
-            rows.append((LegendEntry(key: .zone, text: inlineName(english: "Zones derived from place control", arabic: "مناطق مستنتجة من السيطرة على الأماكن")), nil, square))
+        if !marks.derivedZones.isEmpty {
+            // Split in the tints of the factions whose derived zones are in view.
+            let tints = factions.filter { marks.derivedZones.contains($0.id) }.map { Style.color($0.color, alpha: Style.zoneAlpha) }
+            var swatch = square(.solid(tints.first ?? Style.unknown))
+            if tints.count > 1 { swatch.fill = .hatch(tints, spacing: 22) }
+            row(.zone, "Tint: zones derived from place control", "مناطق مستنتجة من السيطرة على الأماكن", nil, swatch)
         }
-        if front {
-            let line = PathItem(subpaths: [[ScenePoint(x: -9, y: 0), ScenePoint(x: 9, y: 0)]], closed: false, stroke: Style.front)
-            rows.append((LegendEntry(key: .front, text: inlineName(english: "Front line (derived)", arabic: "خط الجبهة (مستنتج)")), nil, line))
+        if !marks.drawnZones.isEmpty {
+            let color = factions.first { marks.drawnZones.contains($0.id) }.map { Style.color($0.color) } ?? Style.unknown
+            row(.drawnArea, "Dashed outline: area drawn from published maps", "حدود متقطعة: منطقة مرسومة من خرائط منشورة", nil,
+                square(.solid(color.with(alpha: Style.zoneAlpha)), stroke: Stroke(color: color.with(alpha: 0.6), width: 1.2, dash: [6, 3])))
+        }
+        if marks.noData { row(.noData, "No data: no place within reach", "لا بيانات: لا مكان قريب", nil, square(Style.noData)) }
+        if marks.dataEdge { row(.dataEdge, "Extent of data (not a front)", "حدود البيانات (ليست جبهة)", nil, line(Style.dataEdge)) }
+        if marks.front {
+            row(.front, "Front line (derived)", "خط الجبهة (مستنتج)", nil, line(Style.front))
+        }
+        if marks.sparseFront {
+            row(.sparseFront, "Front line, uncertain: few places near", "خط جبهة غير مؤكد: أماكن قليلة قريبة", nil, line(Style.sparseFront))
         }
         return rows
     }

@@ -30,14 +30,22 @@ public enum MapLanguage: String, Sendable, CaseIterable {
 public struct MapCaption: Sendable {
     public var title: String
     public var titleArabic: String
+    /// A line under the title (`--subtitle`), empty for none.
+    public var subtitle: String
+    /// Who made the map (`--credit`), put first in the footer; empty for none.
+    public var credit: String
     /// How many events the control comes from, for the footer.
     public var eventCount: Int
-    /// The event log as the footer names it, `maps/libya/events.tsv`.
+    /// The event log's path (`maps/libya/events.tsv`), for tools that point at the data;
+    /// the footer names the outlets behind the map instead.
     public var eventsPath: String
     public var basemapCredit: String
-    public init(title: String, titleArabic: String, eventCount: Int, eventsPath: String, basemapCredit: String) {
+    public init(title: String, titleArabic: String, subtitle: String = "", credit: String = "", eventCount: Int,
+                eventsPath: String, basemapCredit: String) {
         self.title = title
         self.titleArabic = titleArabic
+        self.subtitle = subtitle
+        self.credit = credit
         self.eventCount = eventCount
         self.eventsPath = eventsPath
         self.basemapCredit = basemapCredit
@@ -105,7 +113,7 @@ public final class MapComposer {
     /// `canvasLand` as cells, for the many box tests of placement.
     private(set) var landMask = LandMask(area: SceneRect(x: 0, y: 0, width: 1, height: 1), land: [], home: "")
     /// The footer band's text and height: it wraps to two lines rather than run off a small canvas.
-    let footer: (lines: [String], font: FontSpec, height: Double)
+    let footer: (lines: Int, font: FontSpec, height: Double)
     var footerHeight: Double { footer.height }
     /// The detail inset's magnified basemap, for the inset rectangle it was made for.
     var detailBaseCache: [SceneRect: [SceneItem]] = [:]

@@ -109,8 +109,8 @@ extension MapComposer {
                                          stroke: Stroke(color: RGBA(hex: 0x9a948a), width: home ? 0.8 : 0.4))))
         }
         let viewOutline = try projector.projectPoints(MapComposer.densify(viewBox)).map(transform)
-        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.changedRing.color.with(alpha: 0.12)),
-                                     stroke: Stroke(color: Style.changedRing.color, width: 1.6))))
+        inside.append(.path(PathItem(subpaths: [viewOutline], closed: true, fill: .solid(Style.dateColor.with(alpha: 0.12)),
+                                     stroke: Stroke(color: Style.dateColor, width: 1.6))))
         return [.group(.furniture("locator-inset", bbox: rect.insetBy(-2)), [panel(rect.insetBy(-2)), .clip(inner, inside),
                 .path(PathItem(subpaths: [[ScenePoint(x: inner.x, y: inner.y), ScenePoint(x: inner.maxX, y: inner.y),
                                            ScenePoint(x: inner.maxX, y: inner.maxY), ScenePoint(x: inner.x, y: inner.maxY)]],
@@ -128,11 +128,20 @@ extension MapComposer {
     static let titleFont = FontSpec(size: 22, bold: true)
     static let dateFont = FontSpec(size: 21, bold: true)
 
-    /// The header band's height for a language: one row (en, ar) or two (both).
+    static let subtitleFont = FontSpec(size: 15)
+
+    /// The header band's height for a language: one row (en, ar) or two (both),
+    /// and a line for the subtitle when there is one.
     static func headerHeight(language: MapLanguage, caption: MapCaption, measurer: TextMeasuring) -> Double {
         let probe = measurer.measure(caption.title + caption.titleArabic + "2020", font: titleFont, alignment: .left, letterSpacing: 0)
         let rows = language == .both ? 2.0 : 1.0
-        return (rows * (probe.height + 4) + 16).rounded()
+        return (rows * (probe.height + 4) + 16 + subtitleHeight(caption: caption, measurer: measurer)).rounded()
+    }
+
+    /// The subtitle's line in the header, 0 without a subtitle.
+    static func subtitleHeight(caption: MapCaption, measurer: TextMeasuring) -> Double {
+        guard !caption.subtitle.isEmpty else { return 0 }
+        return measurer.measure(caption.subtitle, font: subtitleFont, alignment: .left, letterSpacing: 0).height + 2
     }
 
     /// The header band: title at the reading start, the date at the other end.
@@ -146,7 +155,16 @@ extension MapComposer {
             .path(PathItem(subpaths: [[ScenePoint(x: 0, y: band.maxY - 0.5), ScenePoint(x: band.maxX, y: band.maxY - 0.5)]],
                            closed: false, stroke: Stroke(color: RGBA(hex: 0x9a9a9a), width: 1))),
         ]
-        let dateColor = Style.changedRing.color
+        let dateColor = Style.dateColor
+        let subtitleBand = MapComposer.subtitleHeight(caption: caption, measurer: measurer)
+        if subtitleBand > 0 {
+            // Under the title rows, at the reading start.
+            var t = TextItem(text: caption.subtitle, font: MapComposer.subtitleFont, origin: ScenePoint(x: 0, y: 0), color: Style.softInk)
+            let size = measure(t)
+            t.origin = ScenePoint(x: language == .ar ? Double(width) - Style.margin - 4 - size.width : Style.margin + 4,
+                                  y: (headerHeight - 8 - subtitleBand).rounded())
+            items.append(.text(t))
+        }
         // Each row holds two texts, one at each end; on a narrow canvas both
         // shrink together until they fit side by side.
         let rows: [[(String, FontSpec)]]
@@ -166,7 +184,7 @@ extension MapComposer {
             font.size = (font.size * shrink * 4).rounded(.down) / 4
             var t = TextItem(text: text, font: font, origin: ScenePoint(x: 0, y: 0), color: color)
             let size = measure(t)
-            let rowHeight = (headerHeight - 16) / (language == .both ? 2 : 1)
+            let rowHeight = (headerHeight - 16 - subtitleBand) / (language == .both ? 2 : 1)
             let y = 8 + Double(row) * rowHeight + (rowHeight - size.height) / 2
             t.origin = ScenePoint(x: atLeft ? Style.margin + 4 : Double(width) - Style.margin - 4 - size.width, y: y.rounded())
             items.append(.text(t))
@@ -211,14 +229,15 @@ extension MapComposer {
             let rowY = rect.y + 7 * s + Double(i) * rowHeight
             let swatchX = rtl ? rect.maxX - 24 * s : rect.x + 20 * s
             let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
+            // The swatch's ground (a zone tint, a hatch) under its symbol.
+            if var path = entry.2 {
+                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x * s + center.x, y: $0.y * s + center.y) } }
+                items.append(.path(path))
+            }
             if var symbol = entry.1 {
                 symbol.center = center
                 symbol.radius *= s
                 items.append(.symbol(symbol))
-            }
-            if var path = entry.2 {
-                path.subpaths = path.subpaths.map { $0.map { ScenePoint(x: $0.x * s + center.x, y: $0.y * s + center.y) } }
-                items.append(.path(path))
             }
             var t = TextItem(text: entry.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink)
             let x = rtl ? rect.maxX - 42 * s - sizes[i].width : rect.x + 40 * s
@@ -234,15 +253,38 @@ extension MapComposer {
         max(0.72, min(1, (Double(width * height) / (1600 * 1200)).squareRoot()))
     }
 
-    /// The credits line in the map's language, in a font that fits the width:
-    /// shrunk down to 8 px, then split in two lines at its ` · `.
+    /// The footer's text: who made the map, the outlets behind the control shown
+    /// (the first `shown` of them, then how many more), how many events, and the
+    /// basemap's credits in full (GSHHG's LGPL asks for its credit). Two parts,
+    /// control and basemap, which the footer puts on one line or two.
+    static func footerParts(language: MapLanguage, caption: MapCaption, outlets: [String], shown: Int,
+                            events: Int) -> (control: String, basemap: String) {
+        let names = outlets.prefix(shown).joined(separator: ", ")
+        let rest = outlets.count - shown
+        if language == .ar {
+            let more = rest > 0 ? " و\(MapComposer.arabicDigits(rest)) غيرها" : ""
+            let credit = caption.credit.isEmpty ? "" : "\u{2066}\(caption.credit)\u{2069} · "
+            // Outlet names and the basemap credits as left-to-right isolates, so their brackets stay in place.
+            let control = outlets.isEmpty ? "السيطرة: لا أحداث موثقة في الخريطة"
+                : "السيطرة: \(MapComposer.arabicDigits(events)) حدثًا من \u{2066}\(names)\u{2069}\(more)"
+            return (credit + control, "الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}")
+        }
+        let more = rest > 0 ? " and \(rest) more" : ""
+        let credit = caption.credit.isEmpty ? "" : caption.credit + " · "
+        let control = outlets.isEmpty ? "Control: no sourced event in view"
+            : "Control: \(events) event\(events == 1 ? "" : "s") from \(names)\(more)"
+        return (credit + control, "Basemap: \(caption.basemapCredit)")
+    }
+
+    /// The footer band's font, line count and height, decided once per map
+    /// (the map area depends on it) from the longest footer a day can need
+    /// short of listing outlets: the credit, a control part naming one long
+    /// outlet, and the basemap credits. It shrinks the font down to 8 px, then
+    /// takes two lines, so the footer is never cut off on a small canvas.
     static func footerLayout(language: MapLanguage, caption: MapCaption, width: Double, measurer: TextMeasuring,
-                             scale: Double) -> (lines: [String], font: FontSpec, height: Double) {
-        let en = "Control: frontline event log (\(caption.eventCount) events, sources in \(caption.eventsPath)) · Basemap: \(caption.basemapCredit)"
-        // The theatre's credits in full (GSHHG's LGPL asks for its credit), as a
-        // left-to-right isolate so their brackets stay in place in the Arabic line.
-        let ar = "السيطرة: سجل أحداث frontline (\(MapComposer.arabicDigits(caption.eventCount)) حدثًا، المصادر في \(caption.eventsPath)) · الخريطة الأساسية: \u{2066}\(caption.basemapCredit)\u{2069}"
-        let text = language == .ar ? ar : en
+                             scale: Double) -> (lines: Int, font: FontSpec, height: Double) {
+        let sample = footerParts(language: language, caption: caption, outlets: ["Libya Observer", "x"], shown: 1, events: 999)
+        let text = sample.control + " · " + sample.basemap
         let room = width - 24
         var font = FontSpec(size: (11.5 * scale * 4).rounded() / 4)
         func w(_ t: String, _ f: FontSpec) -> TextSize { measurer.measure(t, font: f, alignment: .left, letterSpacing: 0) }
@@ -251,19 +293,38 @@ extension MapComposer {
             font.size = ((font.size * room / size.width) * 4).rounded(.down) / 4
             size = w(text, font)
         }
-        var lines = [text]
-        if size.width > room, let cut = text.range(of: " · ") {
-            lines = [String(text[..<cut.lowerBound]), String(text[cut.upperBound...])]
-            let widest = lines.map { w($0, font).width }.max() ?? 0
+        var lines = 1
+        if size.width > room {
+            lines = 2
+            let widest = max(w(sample.control, font).width, w(sample.basemap, font).width)
             if widest > room { font.size = max(6, ((font.size * room / widest) * 4).rounded(.down) / 4) }
-            size = w(lines[0], font)
+            size = w(sample.basemap, font)
         }
-        let height = (Double(lines.count) * size.height + 10 * scale).rounded(.up)
+        let height = (Double(lines) * size.height + 10 * scale).rounded(.up)
         return (lines, font, max(height, (26 * scale).rounded()))
     }
 
-    func footerItems() -> [SceneItem] {
+    /// The footer band: the outlets behind the places shown, most cited first,
+    /// as many as fit in the room the layout keeps, then how many more.
+    func footerItems(outlets: [String], events: Int) -> [SceneItem] {
         let rect = SceneRect(x: 0, y: Double(height) - footer.height, width: Double(width), height: footer.height)
+        let room = rect.width - 24
+        func lines(_ shown: Int) -> [String] {
+            let parts = MapComposer.footerParts(language: language, caption: caption, outlets: outlets, shown: shown, events: events)
+            return footer.lines == 1 ? [parts.control + " · " + parts.basemap] : [parts.control, parts.basemap]
+        }
+        func text(_ line: String) -> TextItem { TextItem(text: line, font: footer.font, origin: .init(x: 0, y: 0), color: Style.softInk) }
+        func fits(_ shown: Int) -> Bool { lines(shown).allSatisfy { measure(text($0)).width <= room } }
+        var shown = outlets.count
+        if outlets.count > 1, !fits(outlets.count) {
+            // The most outlets that fit, found by halving (each try lays out a long line).
+            var lo = 1, hi = outlets.count - 1  // lo: fits or the least shown; hi: the most that might fit
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if fits(mid) { lo = mid } else { hi = mid - 1 }
+            }
+            shown = lo
+        }
         var items: [SceneItem] = [
             .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y),
                                        ScenePoint(x: rect.maxX, y: rect.maxY), ScenePoint(x: rect.x, y: rect.maxY)]],
@@ -271,11 +332,10 @@ extension MapComposer {
             .path(PathItem(subpaths: [[ScenePoint(x: rect.x, y: rect.y), ScenePoint(x: rect.maxX, y: rect.y)]], closed: false,
                            stroke: Stroke(color: RGBA(hex: 0xbbbbbb), width: 1))),
         ]
-        let sizes = footer.lines.map { measure(TextItem(text: $0, font: footer.font, origin: .init(x: 0, y: 0), color: Style.softInk)) }
-        let total = sizes.reduce(0) { $0 + $1.height }
-        var y = rect.y + (rect.height - total) / 2
-        for (line, size) in zip(footer.lines, sizes) {
-            var t = TextItem(text: line, font: footer.font, origin: .init(x: 0, y: 0), color: Style.softInk)
+        let texts = lines(shown).map(text)
+        let sizes = texts.map(measure)
+        var y = rect.y + (rect.height - sizes.reduce(0) { $0 + $1.height }) / 2
+        for (var t, size) in zip(texts, sizes) {
             t.origin = ScenePoint(x: language == .ar ? rect.maxX - 12 - size.width : rect.x + 12, y: y)
             items.append(.text(t))
             y += size.height

@@ -90,17 +90,24 @@ public final class MapRenderer: TextMeasuring {
         semanticSVG(scene, idPrefix: scene.idPrefix)
     }
 
-    /// PDF, vector, fonts embedded (cairo subsets and embeds every font it uses).
-    /// One layout px is one PDF point.
+    /// PDF points per layout px: a layout px is a CSS pixel, 1/96 inch, so
+    /// `--size 1600x1200` is a 1200x900 pt page (16.7 x 12.5 in), the size a
+    /// browser or word processor gives the same picture.
+    public static let pdfPointsPerPixel = 72.0 / 96.0
+
+    /// PDF, vector, fonts embedded (cairo subsets and embeds every font it uses),
+    /// on a page in physical units (``pdfPointsPerPixel``).
     public func pdf(_ scene: MapScene) throws -> Data {
-        let surface = try CairoSurface.pdf(width: Double(scene.pixelWidth), height: Double(scene.pixelHeight))
-        try drawWhole(scene, on: surface)
+        let unit = Self.pdfPointsPerPixel
+        let surface = try CairoSurface.pdf(width: Double(scene.pixelWidth) * unit, height: Double(scene.pixelHeight) * unit)
+        try drawWhole(scene, on: surface, unit: unit)
         return try surface.finish()
     }
 
-    private func drawWhole(_ scene: MapScene, on surface: CairoSurface) throws {
+    /// `unit`: device units per scaled layout px (1 for SVG; PDF points for PDF).
+    private func drawWhole(_ scene: MapScene, on surface: CairoSurface, unit: Double = 1) throws {
         let cr = try CairoContext(surface: surface)
-        cairo_scale(cr.pointer, scene.scale, scene.scale)
+        cairo_scale(cr.pointer, scene.scale * unit, scene.scale * unit)
         setColor(cr, scene.background)
         cairo_paint(cr.pointer)
         try draw(scene.base, on: cr)

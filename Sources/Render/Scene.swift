@@ -227,8 +227,21 @@ public struct LegendEntry: Hashable, Sendable {
         case unknown
         case changed
         case airbase
+        /// Held on one side's claim only (a hollow symbol).
+        case claimed
+        /// A coordinate that is approximate (a dashed circle).
+        case approximate
+        /// Zones derived from place control (the tints).
         case zone
+        /// Zones drawn from published maps (`areas/`).
+        case drawnArea
+        /// Land no place reaches.
+        case noData
+        /// Where the zones end because the data does.
+        case dataEdge
         case front
+        /// A front far from the places of one side or both (dashed).
+        case sparseFront
     }
     public var key: Key
     public var text: String

@@ -16,11 +16,30 @@ enum Style {
     static let panel = RGBA(1, 1, 1, 0.9)
     static let panelEdge = Stroke(color: RGBA(hex: 0x9a9a9a), width: 0.8)
     static let unknown = RGBA(hex: 0x9b9b9b)
-    static let symbolEdge = Stroke(color: RGBA(1, 1, 1), width: 1.2)
-    static let changedRing = Stroke(color: RGBA(hex: 0xd62728), width: 2.2)
-    static let front = Stroke(color: RGBA(hex: 0xb3001b), width: 3.4)
+    /// A dark edge: a symbol keeps its contrast on a zone of its own colour
+    /// (an amber plane on amber ground), which a white edge did not.
+    static let symbolEdge = Stroke(color: RGBA(hex: 0x262626), width: 1.1)
+    /// Rings, front and date each have their own colour, told apart by hue for
+    /// colour-blind readers (vermilion, black, blue: Okabe & Ito's palette) and
+    /// by lightness in greyscale (relative luminance 0.22, 0.01, 0.11).
+    static let changedRing = Stroke(color: RGBA(hex: 0xd55e00), width: 2.6)
+    static let front = Stroke(color: RGBA(hex: 0x141414), width: 3.2)
     static let frontCasing = Stroke(color: RGBA(1, 1, 1, 0.85), width: 6.5)
-    static let zoneAlpha = 0.22
+    /// A front through sparse data: dashed and lighter, so it reads as a guess.
+    static let sparseFront = Stroke(color: RGBA(hex: 0x141414, alpha: 0.55), width: 2.2, dash: [7, 5])
+    static let dateColor = RGBA(hex: 0x0060a8)
+    /// Where zones end because the data does: thin, dotted, grey, unlike any front.
+    static let dataEdge = Stroke(color: RGBA(hex: 0x6e6e6e, alpha: 0.8), width: 1, dash: [1.5, 3.5])
+    /// Land no place reaches: lighter than the land, so it stays apart from every
+    /// zone tint in greyscale (relative luminance about 0.97 against 0.82 for
+    /// the lightest tint, LNA amber). Solid, not hatched: a hatch over the
+    /// whole desert tripled the drawing time of a map.
+    static let noData = Paint.solid(RGBA(1, 1, 1, 0.7))
+    /// The circle around a place whose coordinate is approximate.
+    static let approximate = Stroke(color: RGBA(hex: 0x262626, alpha: 0.7), width: 1, dash: [2.5, 2])
+    /// A place held on one side's claim only: white inside, its edge in the faction's colour.
+    static let claimedEdgeWidth = 2.4
+    static let zoneAlpha = 0.3
     static let footerHeight = 26.0
     static let margin = 14.0
 

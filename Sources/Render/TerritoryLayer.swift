@@ -6,8 +6,9 @@ import Timeline
 extension TerritoryOverlay {
     /// The renderer's view of Geo's territory: zones as they are, fronts as plain polylines.
     public init(_ territory: Territory) {
-        self.init(zones: territory.zones.map { Zone(controller: $0.controller, polygons: $0.polygons) },
-                  fronts: territory.fronts.flatMap(\.lines))
+        self.init(zones: territory.zones.map { Zone(controller: $0.controller, polygons: $0.polygons, drawn: $0.drawn) },
+                  fronts: territory.fronts.flatMap(\.lines), sparseFronts: territory.fronts.flatMap(\.sparse),
+                  dataEdges: territory.dataEdges, noData: territory.noData)
     }
 }
 
@@ -31,8 +32,13 @@ extension MapComposer {
     /// zones, as growing each zone outward would give); where Natural Earth
     /// juts into the sea instead, the cut takes that part away.
     ///
-    /// - Parameter reachMeters: ground farther than this from every place is "no data".
-    public func territory(for state: ControlState, reachMeters: Double) throws -> TerritoryOverlay {
+    /// - Parameters:
+    ///   - reachMeters: ground farther than this from every place is "no data".
+    ///   - belligerents: the factions with fronts between them; nil: all.
+    ///   - areas: the theatre's drawn areas; those in force on the state's day
+    ///     take precedence over the derived zones.
+    public func territory(for state: ControlState, reachMeters: Double, belligerents: Set<String>? = nil,
+                          areas: [DrawnArea] = []) throws -> TerritoryOverlay {
         if territoryBuilder == nil || territoryBuilder!.reachMeters != reachMeters {
             let coarse = projectedCountries.filter { $0.iso3 == homeCountry }.flatMap(\.polygons)
             let land = coarse.compactMap { rings -> PlanarPolygon? in
@@ -47,10 +53,16 @@ extension MapComposer {
         let sites = zip(places, points).map { s, p in
             TerritoryPlace(id: s.place.id, control: s.control, point: p, weight: TerritoryPlace.weight(for: s.place.kind))
         }
-        var overlay = TerritoryOverlay(try territoryBuilder!.build(sites))
+        let drawn = try areas.filter { $0.isInForce(on: state.date) }.map { area in
+            try ProjectedArea(area, project: { try projector.projectPoints($0) })
+        }
+        var overlay = TerritoryOverlay(try territoryBuilder!.build(sites, belligerents: belligerents, drawn: drawn))
         if let zoneLand {
             for i in overlay.zones.indices { overlay.zones[i].polygons = try zoneLand.clip(overlay.zones[i].polygons) }
             overlay.fronts = try zoneLand.clip(lines: overlay.fronts)
+            overlay.sparseFronts = try zoneLand.clip(lines: overlay.sparseFronts)
+            overlay.dataEdges = try zoneLand.clip(lines: overlay.dataEdges)
+            overlay.noData = try zoneLand.clip(overlay.noData)
         }
         return overlay
     }

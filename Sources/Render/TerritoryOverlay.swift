@@ -11,16 +11,29 @@ public struct TerritoryOverlay: Sendable {
     public struct Zone: Sendable {
         public var controller: Control
         public var polygons: [PlanarPolygon]
-        public init(controller: Control, polygons: [PlanarPolygon]) {
+        /// The drawn area the zone is, nil when derived from place control.
+        public var drawn: DrawnArea.Reference?
+        public init(controller: Control, polygons: [PlanarPolygon], drawn: DrawnArea.Reference? = nil) {
             self.controller = controller
             self.polygons = polygons
+            self.drawn = drawn
         }
     }
     public var zones: [Zone]
-    /// Front lines between opposing zones, each a polyline.
+    /// Front lines between belligerents' zones with places of both sides near, each a polyline.
     public var fronts: [[PlanarPoint]]
-    public init(zones: [Zone], fronts: [[PlanarPoint]]) {
+    /// Front lines far from the places of one side or both: drawn as uncertain.
+    public var sparseFronts: [[PlanarPoint]]
+    /// Where zones end in land no place reaches: drawn as "extent of data".
+    public var dataEdges: [[PlanarPoint]]
+    /// Land no place reaches.
+    public var noData: [PlanarPolygon]
+    public init(zones: [Zone], fronts: [[PlanarPoint]], sparseFronts: [[PlanarPoint]] = [], dataEdges: [[PlanarPoint]] = [],
+                noData: [PlanarPolygon] = []) {
         self.zones = zones
         self.fronts = fronts
+        self.sparseFronts = sparseFronts
+        self.dataEdges = dataEdges
+        self.noData = noData
     }
 }

@@ -9,13 +9,22 @@ public struct PlaceState: Hashable, Sendable {
     public let since: Day?
     /// The event behind the state: its source answers "why".
     public let event: ControlEvent?
+    /// How sure the record is of the state: `confirmed` when any event of the
+    /// current run (the change or a later report of the same state) is
+    /// confirmed, `claimed` when every one is a claim; nil when unknown.
+    public let status: EventStatus?
 
-    public init(place: Place, control: Control, since: Day?, event: ControlEvent?) {
+    /// `status` defaults to the event's own.
+    public init(place: Place, control: Control, since: Day?, event: ControlEvent?, status: EventStatus? = nil) {
         self.place = place
         self.control = control
         self.since = since
         self.event = event
+        self.status = status ?? event?.status
     }
+
+    /// Whether the state rests on claims only (drawn hollow on maps).
+    public var isClaimed: Bool { status == .claimed }
 }
 
 /// Who held what on one day: every place of the timeline, sorted by id.
@@ -161,8 +170,12 @@ public struct ControlTimeline: Sendable {
         guard let i = lastIndex(in: lane, on: day) else {
             return PlaceState(place: place, control: .unknown, since: nil, event: nil)
         }
-        let cause = lane.events[Int(lane.causes[i])]
-        return PlaceState(place: place, control: lane.events[i].to, since: cause.date, event: cause)
+        let first = Int(lane.causes[i])
+        let cause = lane.events[first]
+        // A later confirmed report of the same state confirms a claimed change.
+        let confirmed = lane.events[first...i].contains { $0.status == .confirmed }
+        return PlaceState(place: place, control: lane.events[i].to, since: cause.date, event: cause,
+                          status: confirmed ? .confirmed : .claimed)
     }
 
     /// The state of a place on a day, with the event that set it. A `hold` that

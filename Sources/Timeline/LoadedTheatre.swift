@@ -42,6 +42,9 @@ public struct Theatre: Sendable {
 
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
 
+    /// The factions fronts are drawn between (role `belligerent`).
+    public var belligerents: Set<String> { Set(factions.filter { $0.role == .belligerent }.map(\.id)) }
+
     /// Where a day falls relative to the record.
     public enum Coverage: Hashable, Sendable {
         /// The log has no events at all.

@@ -41,6 +41,24 @@ import Glibc
 import Darwin
 #endif
 
+/// What part a faction plays, as the `role` column of `factions.tsv` says.
+public enum FactionRole: String, Hashable, Sendable, CaseIterable {
+    /// A side of the war: where its ground meets another belligerent's, there is a front.
+    case belligerent
+    /// Local or neutral forces holding their own town: their ground meets the
+    /// belligerents' without a front (written `neutral` or `local`).
+    case neutral
+
+    /// Parses a `role` cell; `local` is taken as `neutral`.
+    public init?(cell: String) {
+        switch cell.lowercased() {
+        case "belligerent": self = .belligerent
+        case "neutral", "local": self = .neutral
+        default: return nil
+        }
+    }
+}
+
 /// A side in the conflict (`gna`, `lna`), as `factions.tsv` lists it.
 public struct Faction: Hashable, Sendable, Identifiable {
     public let id: String
@@ -49,13 +67,16 @@ public struct Faction: Hashable, Sendable, Identifiable {
     public let color: RGBColor
     /// Short label for legends, `GNA`.
     public let short: String
+    /// Whether fronts are drawn against this faction's ground.
+    public let role: FactionRole
 
-    public init(id: String, name: String, nameArabic: String, color: RGBColor, short: String) {
+    public init(id: String, name: String, nameArabic: String, color: RGBColor, short: String, role: FactionRole = .belligerent) {
         self.id = id
         self.name = name
         self.nameArabic = nameArabic
         self.color = color
         self.short = short
+        self.role = role
     }
 }
 

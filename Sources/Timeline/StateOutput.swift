@@ -5,9 +5,13 @@ import Gazetteer
 /// and an aligned table. Built by hand, in a fixed field order, so the same
 /// state always gives the same bytes.
 public enum StateOutput {
-    /// `{"date", "places": [{"id","name","name_ar","lat","lon","controller","since","source"}]}`,
+    /// `{"date", "places": [{"id","name","name_ar","lat","lon","coordinate_precision_km","controller","status","since","date_precision","source"}]}`,
     /// one place a line. `controller` is a faction id, `"contested"` or null;
-    /// contested places also carry `contested_by`.
+    /// contested places also carry `contested_by`. `status` is the state's
+    /// (`confirmed`, or `claimed` when only claims support it; see ``PlaceState/status``), `date_precision` says whether `since` is a
+    /// day or only a month (then `since` is the 1st of it), and
+    /// `coordinate_precision_km` is null for a coordinate taken from a named
+    /// record or the kilometres an `approx.` gazetteer source states.
     public static func json(_ state: ControlState) -> String {
         var out = "{\"date\":\(JSONText.string(state.date.description)),\"places\":["
         for (i, p) in state.places.enumerated() {
@@ -36,23 +40,44 @@ public enum StateOutput {
         featureCollection(state.places.map(placeFeature), date: state.date)
     }
 
-    /// RFC 4180 CSV with a header: `id,name,name_ar,lat,lon,controller,since,source`.
+    /// RFC 4180 CSV with a header:
+    /// `id,name,name_ar,lat,lon,coordinate_precision_km,controller,status,since,date_precision,source`
+    /// (the fields of ``json(_:)``; empty where JSON has null).
     public static func csv(_ state: ControlState) -> String {
-        var out = "id,name,name_ar,lat,lon,controller,since,source\r\n"
+        var out = "id,name,name_ar,lat,lon,coordinate_precision_km,controller,status,since,date_precision,source\r\n"
         for p in state.places {
             let fields = [p.place.id, p.place.name, p.place.nameArabic, JSONText.number(p.place.latitude), JSONText.number(p.place.longitude),
-                          controllerText(p.control) ?? "", p.since?.description ?? "", p.event?.source ?? ""]
+                          p.place.approximateKilometers.map(JSONText.number) ?? "",
+                          controllerText(p.control) ?? "", p.status?.rawValue ?? "", p.since?.description ?? "",
+                          p.event?.precision.rawValue ?? "", p.event?.source ?? ""]
             out += fields.map(CSV.quote).joined(separator: ",") + "\r\n"
         }
         return out
     }
 
-    /// An aligned table for people: place, controller, since, source.
+    /// An aligned table for people: place, controller, status, since (a month
+    /// written as `2019-05 (month only)`), position (`approx. 5 km` when the
+    /// coordinate is not from a named record), source.
     public static func table(_ state: ControlState) -> String {
         let rows = state.places.map { p in
-            [p.place.name, p.control.description, p.since?.description ?? "-", p.event?.source ?? ""]
+            [p.place.name, p.control.description, p.status?.rawValue ?? "-", sinceText(p),
+             p.place.approximateKilometers.map { "approx. \(JSONText.number($0)) km" } ?? "", p.event?.source ?? ""]
         }
-        return TextTable.render(header: ["place", "controller", "since", "source"], rows: rows)
+        return TextTable.render(header: ["place", "controller", "status", "since", "position", "source"], rows: rows)
+    }
+
+    /// `2020-06-05`, or `2019-05 (month only)` when the event gives only a month.
+    public static func sinceText(_ p: PlaceState) -> String {
+        guard let since = p.since else { return "-" }
+        return dateText(since, precision: p.event?.precision ?? .day)
+    }
+
+    /// A date as precise as its source: `2020-06-05`, or `2019-05 (month only)`.
+    public static func dateText(_ day: Day, precision: DatePrecision) -> String {
+        switch precision {
+        case .day: return day.description
+        case .month: return String(day.description.prefix(7)) + " (month only)"
+        }
     }
 
     /// The `controller` value: the faction id, `contested`, or nil for unknown.
@@ -74,11 +99,14 @@ public enum StateOutput {
             fields.append(("lat", JSONText.number(p.place.latitude)))
             fields.append(("lon", JSONText.number(p.place.longitude)))
         }
+        fields.append(("coordinate_precision_km", p.place.approximateKilometers.map(JSONText.number) ?? "null"))
         fields.append(("controller", controllerText(p.control).map(JSONText.string) ?? "null"))
         if case .contested(let ids) = p.control {
             fields.append(("contested_by", "[" + ids.map(JSONText.string).joined(separator: ",") + "]"))
         }
+        fields.append(("status", p.status.map { JSONText.string($0.rawValue) } ?? "null"))
         fields.append(("since", p.since.map { JSONText.string($0.description) } ?? "null"))
+        fields.append(("date_precision", p.event.map { JSONText.string($0.precision.rawValue) } ?? "null"))
         fields.append(("source", p.event.map { JSONText.string($0.source) } ?? "null"))
         return fields
     }

@@ -71,7 +71,19 @@ public struct TheatreSettings: Sendable {
     /// actors, cues. Read by the Extract module, not here.
     public var lexiconFile: URL? = nil
 
+    /// Titles of single views (`title.NAME`, `title_ar.NAME`), by view name.
+    public var viewTitles: [String: (title: String, titleArabic: String)] = [:]
+
     public func view(named name: String) -> NamedView? { views.first { $0.name == name } }
+
+    /// The title of a map of `view` (nil: a map of no named view, a --bbox):
+    /// the view's own title when the theatre gives one, else the theatre's.
+    public func title(ofView view: String?) -> (title: String, titleArabic: String) {
+        if let view, let own = viewTitles[view] {
+            return (own.title, own.titleArabic.isEmpty && own.title == title ? titleArabic : own.titleArabic)
+        }
+        return (title, titleArabic)
+    }
 
     public static let fileName = "theatre.tsv"
 
@@ -146,6 +158,25 @@ public struct TheatreSettings: Sendable {
                 problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: "zone_reach_km", "'\(text)' is not a positive distance in km"))
             }
         }
+        // title.NAME and title_ar.NAME: a view's own title.
+        var viewTitles: [String: (title: String, titleArabic: String)] = [:]
+        for (key, (value, line)) in values.sorted(by: { $0.key < $1.key }) {
+            for prefix in ["title.", "title_ar."] where key.hasPrefix(prefix) {
+                let name = String(key.dropFirst(prefix.count))
+                guard views.contains(where: { $0.name == name }) else {
+                    problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: key,
+                                               "'\(name)' is not one of the views (\(views.map(\.name).joined(separator: ", ")))"))
+                    continue
+                }
+                var entry = viewTitles[name] ?? ("", "")
+                if prefix == "title." { entry.title = value } else { entry.titleArabic = value }
+                viewTitles[name] = entry
+            }
+        }
+        for (name, entry) in viewTitles where entry.title.isEmpty {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values["title_ar.\(name)"]?.1 ?? 0), field: "title.\(name)",
+                                       "view '\(name)' has an Arabic title but no title.\(name)"))
+        }
         let lexicon = optionalFile("lexicon")
         if !problems.isEmpty { throw DataError(problems) }
         var settings = TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
@@ -155,6 +186,7 @@ public struct TheatreSettings: Sendable {
                                seedsDirectory: values["seeds"].map { directory.appendingPathComponent($0.0).standardizedFileURL }, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
+        settings.viewTitles = viewTitles
         settings.lexiconFile = lexicon
         return settings
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Extract
 import Foundation
 import FrontlineCore
+import Geo
 import Timeline
 
 struct Check: ParsableCommand {
@@ -14,7 +15,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var diagnostics = Theatre.check(directory: try theatre.url())
+            let directory = try theatre.url()
+            // Drawn areas need GEOS to check their polygons, so Geo checks them.
+            var diagnostics = Theatre.check(directory: directory) + DrawnArea.check(theatreDirectory: directory)
             // The extractor's lexicon is checked against the factions, so only once the theatre itself loads.
             if !diagnostics.contains(where: { $0.severity == .error }), let t = try? theatre.load(), t.settings.lexiconFile != nil {
                 do { _ = try Lexicon.load(for: t) } catch let error as DataError { diagnostics += error.diagnostics }

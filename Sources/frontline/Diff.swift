@@ -20,10 +20,13 @@ struct Diff: ParsableCommand {
                 print("no changes between \(from) and \(to)")
                 return
             }
+            // Status and date precision of the change itself, and whether the place's position is approximate.
             let rows = changes.map { c in
-                [c.place.name, c.before.description, c.after.description, c.event.map { "\($0.date)" } ?? "-", c.event?.source ?? ""]
+                [c.place.name, c.before.description, c.after.description,
+                 c.event.map { StateOutput.dateText($0.date, precision: $0.precision) } ?? "-", c.event?.status.rawValue ?? "-",
+                 c.place.approximateKilometers.map { "approx. \(JSONText.number($0)) km" } ?? "", c.event?.source ?? ""]
             }
-            print(TextTable.render(header: ["place", from.description, to.description, "changed", "source"], rows: rows), terminator: "")
+            print(TextTable.render(header: ["place", from.description, to.description, "changed", "status", "position", "source"], rows: rows), terminator: "")
             print("\(changes.count) place\(changes.count == 1 ? "" : "s") changed between \(from) and \(to)")
         }
     }

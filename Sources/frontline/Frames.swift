@@ -16,6 +16,9 @@ struct FrameOptions: ParsableArguments {
     @Option(help: ArgumentHelp("1d (daily), 7d (weekly), any Nd, or event (the first day, then each day control changed).", valueName: "step"))
     var step: String = "1d"
 
+    @Option(name: .customLong("ring-days"), help: ArgumentHelp("Days a place stays ringed after it changes hands (1: the day of the change only).", valueName: "N"))
+    var ringDays: Int = FramePlan.defaultRingDays
+
     @OptionGroup var map: MapOptions
 
     // Optional, not defaulted to the core count, so --help reads the same on every machine.
@@ -29,6 +32,7 @@ struct FrameOptions: ParsableArguments {
     func validate() throws {
         guard FrameStep(parsing: step) != nil else { throw ValidationError("--step '\(step)': use 1d, 7d, any Nd (N ≥ 1) or event") }
         guard from <= to else { throw ValidationError("--from \(from) is after --to \(to); give the earlier day first") }
+        guard (1...3650).contains(ringDays) else { throw ValidationError("--ring-days must be 1 to 3650, got \(ringDays)") }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
     }
 
@@ -41,7 +45,7 @@ struct FrameOptions: ParsableArguments {
             throw ValidationError("--to \(to) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
         }
         let plan: FramePlan
-        do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!) } catch let e as FramePlan.PlanError {
+        do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!, ringDays: ringDays) } catch let e as FramePlan.PlanError {
             throw ValidationError(e.description)
         }
         return FrameJob(pipeline: try map.pipeline(for: loaded, format: format), plan: plan, jobs: jobs)
@@ -77,8 +81,8 @@ struct Frames: ParsableCommand {
         frames.tsv, which lists each frame's file, date and the changes since the \
         previous frame (tarhuna: lna→gna; …). Every frame has the same extent, \
         projection and label positions (laid out once over the whole range), the \
-        date in the header, and red rings on places that changed hands since the \
-        previous frame.
+        date in the header, and rings on places that changed hands since the \
+        previous frame or within the last --ring-days days (default 3).
 
         Frames are drawn by --jobs workers, each with its own renderer; each file \
         appears whole or not at all. Ctrl-C stops cleanly: frames in flight finish, \

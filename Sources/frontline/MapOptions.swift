@@ -36,7 +36,19 @@ struct MapOptions: ParsableArguments {
     @Flag(help: "List on stderr the labels that could not be placed, highest priority first.")
     var verbose = false
 
+    @Option(help: "The map's title, in every language (default: the view's title in theatre.tsv, else the theatre's).")
+    var title: String?
+
+    @Option(help: "A line under the title.")
+    var subtitle: String?
+
+    @Option(help: "Who made the map, first in the footer (\"Map: Jane Doe, Example News\").")
+    var credit: String?
+
     func validate() throws {
+        for (name, value) in [("--title", title), ("--subtitle", subtitle), ("--credit", credit)] {
+            if let value, value.contains(where: \.isNewline) { throw ValidationError("\(name) must be one line") }
+        }
         _ = try language()
         if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
         _ = try canvas()
@@ -82,9 +94,13 @@ struct MapOptions: ParsableArguments {
     /// own CRS is bad data (1).
     func pipeline(for theatre: Theatre, format: OutputFormat) throws -> MapPipeline {
         let (width, height) = try canvas()
-        let spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
-                           language: try language(), format: format, zones: zones,
-                           viewName: bbox == nil ? (view ?? theatre.settings.defaultView) : nil, idPrefix: idPrefix)
+        var spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
+                           language: try language(), format: format, zones: zones)
+        spec.viewName = bbox == nil ? view ?? theatre.settings.defaultView : nil
+        spec.title = title
+        spec.subtitle = subtitle
+        spec.credit = credit
+        spec.idPrefix = idPrefix
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
             let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))

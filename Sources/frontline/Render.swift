@@ -13,9 +13,11 @@ struct Render: ParsableCommand {
         abstract: "Draw the map of one day to PNG, SVG or PDF.",
         discussion: """
         Draws who held what on --date: places coloured by the faction holding them, \
-        contested places split in two colours, places that changed hands since the \
-        previous event date ringed in red, with a legend, title, scale bar, locator \
-        inset and source credits. Labels follow --lang and never overlap.
+        contested places split in two colours, places held on one side's claim only \
+        drawn hollow, approximate positions circled, places that changed hands since \
+        --since (default: since the previous change date) ringed, with a legend, title, \
+        scale bar, locator inset and the outlets behind what is shown. Labels follow \
+        --lang and never overlap.
 
         The map covers a named view of the theatre (--view) or any lon/lat box \
         (--bbox W,S,E,N), projected with the theatre's CRS or --crs, fitted to \
@@ -28,6 +30,8 @@ struct Render: ParsableCommand {
           frontline render --date 2020-06-05 --view tripoli --lang both --out tripoli.svg
           frontline render --date 2019-04-10 --bbox 12.5,32,14.5,33 --format pdf
           frontline render --date 2020-06-05 --scale 2 --lang ar --out report@2x.png
+          frontline render --date 2020-01-10 --since 2020-01-01 --view libya
+              rings every place that changed hands in the first ten days of January
 
         With FRONTLINE_TIMINGS=1 in the environment, the time of each stage \
         (loading, projection, zones, labels, drawing) is printed on stderr.
@@ -43,6 +47,9 @@ struct Render: ParsableCommand {
     @Option(help: "png, svg or pdf.")
     var format: String?
 
+    @Option(help: ArgumentHelp("Ring places that changed hands from this day (included) to --date. Default: since the previous change date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
     @OptionGroup var map: MapOptions
 
     @OptionGroup var theatre: TheatreOptions
@@ -55,6 +62,7 @@ struct Render: ParsableCommand {
         var format: OutputFormat
         var language: MapLanguage
         var output: URL
+        var since: Day?
     }
 
     func request() throws -> Request {
@@ -86,7 +94,12 @@ struct Render: ParsableCommand {
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
             throw ValidationError("cannot write \(output.path): the folder \(folder.path) is not writable")
         }
-        return Request(day: day, width: w, height: h, format: chosen, language: language, output: output)
+        var sinceDay: Day?
+        if let since {
+            do { sinceDay = try Day.parse(since) } catch { throw ValidationError("--since: \(error)") }
+            guard sinceDay! <= day else { throw ValidationError("--since \(since) is after --date \(day); give an earlier day") }
+        }
+        return Request(day: day, width: w, height: h, format: chosen, language: language, output: output, since: sinceDay)
     }
 
     func run() throws {
@@ -99,7 +112,7 @@ struct Render: ParsableCommand {
             timings.lap("projection and basemap")
             let drawer = try pipeline.makeDrawer()
             timings.lap("fit basemap")
-            let (changed, since) = loaded.timeline.recentChanges(at: request.day)
+            let (changed, since) = loaded.timeline.changedPlaces(at: request.day, since: request.since)
             let scene = try drawer.scene(at: request.day, changed: changed, since: since)
             timings.lap("zones, front and compose")
             if map.verbose {

@@ -14,8 +14,11 @@ struct State: ParsableCommand {
         GeoJSON: an RFC 7946 FeatureCollection in lon/lat WGS84 that opens as it is in QGIS: \
         place Points (id, name, name_ar, controller, since, source), zone Polygons and \
         MultiPolygons (kind "zone", controller) and front LineStrings (kind "front", \
-        between [A, B]). Zones and fronts are derived from place control (Voronoi cells \
-        clipped to the land, no farther than the theatre's reach), not observed.
+        between [A, B], sparse_data true where no place of one side is near), and the \
+        extent of data (kind "extent_of_data"). Zones and fronts are derived from place \
+        control (Voronoi cells clipped to the land, no farther than the theatre's reach), \
+        not observed, except zones with "drawn_area" and "source": the theatre's drawn \
+        areas (areas/*.geojson), which take precedence where they are in force.
 
         Examples:
           frontline state --date 2020-06-05
@@ -39,7 +42,8 @@ struct State: ParsableCommand {
             case .table: print(StateOutput.table(state), terminator: "")
             case .json: print(StateOutput.json(state), terminator: "")
             case .geojson:
-                let geometry = try TheatreGeometry(settings: loaded.settings, basemap: Basemap.load(loaded.settings.basemap))
+                let geometry = try TheatreGeometry(settings: loaded.settings, basemap: Basemap.load(loaded.settings.basemap),
+                                                   belligerents: loaded.belligerents, areas: DrawnArea.load(for: loaded))
                 let territory = try geometry.territory(for: state)
                 print(try StateGeoJSON.document(state: state, territory: territory, projection: geometry.projection), terminator: "")
             case .csv: print(StateOutput.csv(state), terminator: "")

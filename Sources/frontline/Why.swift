@@ -22,8 +22,13 @@ struct Why: ParsableCommand {
                 print("no event for \(p.name) on or before \(date)")
                 return
             }
-            print("since:  \(since)")
+            print("since:  \(StateOutput.dateText(since, precision: e.precision))"
+                  + (e.precision == .month ? ": the source gives only the month; the change is applied from its 1st" : ""))
+            print("status: \(s.status?.rawValue ?? e.status.rawValue)" + (s.isClaimed ? " (claimed by one side only; drawn hollow on maps)" : ""))
             print("event:  \(e.location.file):\(e.location.line): \(e.action.rawValue) \(e.from.map { "\($0) -> " } ?? "")\(e.to) (\(e.status.rawValue))")
+            if let km = p.approximateKilometers {
+                print("position: approximate, within about \(JSONText.number(km)) km (\(p.source))")
+            }
             print("source: \(e.source.isEmpty ? "(none)" : e.source)")
             if !e.note.isEmpty { print("note:   \(e.note)") }
             if let last = t.timeline.lastEvent(of: p.id, on: date), last != e {

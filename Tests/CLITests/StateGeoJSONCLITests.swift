@@ -82,4 +82,42 @@ import Testing
             }
         }
     }
+
+    /// The embedded theatre's drawn area (the LNA-held east and south) is in
+    /// the GeoJSON with its source, wins over the derived zones where it lies,
+    /// and leaves the event-log ground (Tripoli, Sirte) to them.
+    @Test func drawnAreasAppearInTheGeoJSONAndWinOverDerivedZones() throws {
+        let features = try Self.features(on: "2020-01-10")
+        let drawn = features.filter { $0.kind == "zone" && $0.properties["drawn_area"] != nil }
+        let area = try #require(drawn.first { $0.properties["drawn_area"] as? String == "lna-east-south" })
+        #expect(area.properties["controller"] as? String == "lna")
+        #expect((area.properties["source"] as? String ?? "").contains("Southern_Libya_offensive"))
+        // Sabha (27.04 N, 14.43 E), an event-log place inside the area: only the drawn zone holds it.
+        let sabha = features.filter { $0.kind == "zone" && Self.contains($0, lon: 14.4283, lat: 27.0377) }
+        #expect(sabha.count == 1 && sabha.first?.properties["drawn_area"] != nil)
+        // Derived zones keep the west; no derived front runs inside the area.
+        #expect(Self.zone(containing: 13.1913, 32.8872, in: features) == "gna")
+        for front in features where front.kind == "front" {
+            let lines = front.type == "LineString" ? [front.coordinates] : (front.coordinates as? [Any] ?? [])
+            for line in lines {
+                for p in (line as? [[Double]] ?? []) { #expect(!(p[1] < 29.4 || p[0] > 17.1), "front point \(p) inside the drawn area") }
+            }
+        }
+        // Fronts say whether they rest on sparse data; the extent of data is its own feature.
+        #expect(features.contains { $0.kind == "front" && $0.properties["sparse_data"] as? Bool == false })
+        #expect(features.contains { $0.kind == "extent_of_data" })
+    }
+
+    /// A place's state says how sure and how precise it is.
+    @Test func placesCarryStatusAndPrecisions() throws {
+        let features = try Self.features(on: "2020-01-10")
+        let places = features.filter { $0.kind == "place" }
+        let salah = try #require(places.first { $0.properties["id"] as? String == "salah_al_din" })
+        #expect(salah.properties["status"] as? String == "claimed")
+        #expect(salah.properties["date_precision"] as? String == "month")
+        #expect(salah.properties["coordinate_precision_km"] as? Double != nil)
+        let tripoli = try #require(places.first { $0.properties["id"] as? String == "tripoli" })
+        #expect(tripoli.properties["date_precision"] as? String == "day")
+        #expect(tripoli.properties["coordinate_precision_km"] is NSNull)
+    }
 }

@@ -144,6 +144,7 @@ import Testing
         #expect(r.stdout == """
             al-Watiya airbase on 2020-06-01: gna
             since:  2020-05-18
+            status: confirmed
             event:  \(Self.good)/events.tsv:13: capture lna -> gna (confirmed)
             source: Al Jazeera 2020-05-18
             note:   GNA takes the airbase

@@ -45,7 +45,7 @@ import Testing
 
     @Test func readsASingleFeature() throws {
         let features = try read(#"{"type":"Feature","properties":{"a":"b"},"geometry":{"type":"Point","coordinates":[0,1]}}"#)
-        #expect(features == [GeoJSONFeature(geometry: .point(GeoPoint(latitude: 1, longitude: 0)), properties: ["a": "b"])])
+        #expect(features == [GeoJSONFeature(geometry: .point(GeoPoint(latitude: 1, longitude: 0)), properties: ["a": "b"], line: 1)])
     }
 
     @Test func malformedInputNamesTheFileAndTheProblem() {

@@ -61,6 +61,12 @@ enum TerritoryChecks {
         }
     }
 
+    /// Whether the polygons hold the point (their edge included).
+    static func contains(_ polygons: [PlanarPolygon], _ point: PlanarPoint, builder: TerritoryBuilder) throws -> Bool {
+        guard !polygons.isEmpty else { return false }
+        return try geometry(polygons, builder.context).distance(to: try GEOSGeometry.point(point, context: builder.context)) == 0
+    }
+
     /// The controller whose zone holds the point (nil when none).
     static func controller(at point: PlanarPoint, in territory: Territory, builder: TerritoryBuilder) throws -> Control? {
         let p = try GEOSGeometry.point(point, context: builder.context)

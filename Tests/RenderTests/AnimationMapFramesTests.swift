@@ -11,9 +11,10 @@ import Timeline
                       factions: [Fixture.gna, Fixture.lna], timeline: AnimationFixture.timeline, format: format)
     }
 
-    static func plan(step: FrameStep = .days(1)) throws -> FramePlan {
+    /// `ringDays` 1 rings a change on its own day only, as these frame-reuse tests count on.
+    static func plan(step: FrameStep = .days(1), ringDays: Int = 1) throws -> FramePlan {
         try FramePlan.make(timeline: AnimationFixture.timeline, from: AnimationFixture.day("2020-06-01"),
-                           to: AnimationFixture.day("2020-06-10"), step: step)
+                           to: AnimationFixture.day("2020-06-10"), step: step, ringDays: ringDays)
     }
 
     @Test func reusedFramesHaveTheSamePixelsAsWholeRenders() throws {
@@ -78,6 +79,17 @@ import Timeline
         let fourth = try drawer.scene(for: plan.frames[3]) // 2020-06-04: quiet
         #expect(fourth.texts.contains { $0.text.contains("4 June 2020") })
         #expect(rings(fourth).isEmpty)
+    }
+
+    /// With the default --ring-days 3, Tarhuna taken on 06-05 stays ringed on 06-05, 06-06 and 06-07, not on 06-08.
+    @Test func aRingStaysOnForItsDays() throws {
+        let plan = try Self.plan(ringDays: FramePlan.defaultRingDays)
+        func frame(_ day: String) -> FrameSpec { plan.frames.first { $0.date == AnimationFixture.day(day) }! }
+        for day in ["2020-06-05", "2020-06-06", "2020-06-07"] { #expect(frame(day).ringed.contains("tarhuna"), "\(day)") }
+        #expect(!frame("2020-06-08").ringed.contains("tarhuna"))
+        #expect(frame("2020-06-07").ringSince == AnimationFixture.day("2020-06-05"))
+        #expect(frame("2020-06-01").ringed.isEmpty, "the first frame rings only changes within its window")
+        #expect(throws: FramePlan.PlanError.self) { try Self.plan(ringDays: 0) }
     }
 
     @Test func svgFramesAreTheSameBytesEveryTime() throws {

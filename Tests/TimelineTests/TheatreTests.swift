@@ -58,13 +58,28 @@ import Testing
     }
 
     @Test func factionsFileProblems() throws {
-        let text = "id\tname\tname_ar\tcolor\tshort\ngna\tG\t\t#1f3f8f\tGNA\ncontested\tC\t\t#000000\tC\ngna\tDup\t\t#000000\tD\nlna\tL\t\t#12345\tL\n"
+        let text = "id\tname\tname_ar\tcolor\tshort\trole\ngna\tG\t\t#1f3f8f\tGNA\tbelligerent\ncontested\tC\t\t#000000\tC\tbelligerent\n"
+            + "gna\tDup\t\t#000000\tD\tbelligerent\nlna\tL\t\t#12345\tL\tbelligerent\n"
         let (factions, problems) = Faction.parse(try TSVTable(text: text, path: "factions.tsv", required: Faction.columns))
         #expect(factions.map(\.id) == ["gna"])
         #expect(problems.map(\.location.line) == [3, 4, 5])
         #expect(problems.map(\.field) == ["id", "id", "color"])
         #expect(problems[0].message.contains("reserved"))
         #expect(problems[1].message.contains("duplicate faction id 'gna' (first on line 2)"))
+    }
+
+    @Test func factionRolesAndTheDefaultForFilesWithoutThem() throws {
+        let text = "id\tname\tname_ar\tcolor\tshort\trole\ngna\tG\t\t#1f3f8f\tGNA\tbelligerent\nlocal\tL\t\t#7f9a7a\tL\tlocal\n"
+            + "bw\tB\t\t#7f9a7a\tB\tneutral\nx\tX\t\t#000000\tX\tbystander\n"
+        let (factions, problems) = Faction.parse(try TSVTable(text: text, path: "factions.tsv", required: Faction.columns))
+        #expect(factions.map(\.role) == [.belligerent, .neutral, .neutral])
+        #expect(problems.map(\.location.line) == [5] && problems.first?.field == "role" && problems.first?.severity == .error)
+        // An old file without the column: every faction a belligerent, and a warning that says so.
+        let old = "id\tname\tname_ar\tcolor\tshort\ngna\tG\t\t#1f3f8f\tGNA\nlocal\tL\t\t#7f9a7a\tL\n"
+        let (oldFactions, oldProblems) = Faction.parse(try TSVTable(text: old, path: "factions.tsv", required: Faction.columns))
+        #expect(oldFactions.map(\.role) == [.belligerent, .belligerent])
+        #expect(oldProblems.count == 1 && oldProblems[0].severity == .warning && oldProblems[0].field == "role")
+        #expect(oldProblems[0].message.contains("every faction is taken as a belligerent"))
     }
 
     @Test func stateOutputsAreDeterministicAndWellFormed() throws {
@@ -77,13 +92,34 @@ import Testing
         let places = try #require(object?["places"] as? [[String: Any]])
         let sirte = try #require(places.first { $0["id"] as? String == "sirte" })
         #expect(sirte["controller"] as? String == "contested")
-        #expect(Set(sirte.keys).isSuperset(of: ["id", "name", "name_ar", "lat", "lon", "controller", "since", "source"]))
+        #expect(Set(sirte.keys).isSuperset(of: ["id", "name", "name_ar", "lat", "lon", "coordinate_precision_km", "controller", "status",
+                                                "since", "date_precision", "source"]))
+        #expect(sirte["status"] as? String == "confirmed" || sirte["status"] as? String == "claimed")
+        #expect(sirte["date_precision"] as? String == "day")
         let geo = try JSONSerialization.jsonObject(with: Data(StateOutput.geoJSON(state).utf8)) as? [String: Any]
         #expect((geo?["features"] as? [Any])?.count == 6)
         let csv = try CSV.parse(StateOutput.csv(state))
-        #expect(csv.first?.fields == ["id", "name", "name_ar", "lat", "lon", "controller", "since", "source"])
+        #expect(csv.first?.fields == ["id", "name", "name_ar", "lat", "lon", "coordinate_precision_km", "controller", "status",
+                                      "since", "date_precision", "source"])
         #expect(csv.count == 7)
         #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+    }
+
+    /// title.VIEW gives a view its own title; naming a view that does not exist is an error on its line.
+    @Test func viewTitles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-titles-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+        let view = try #require(try TheatreSettings.load(directory: good).views.first?.name)
+        try (base + "title.\(view)\tOwn title\ntitle_ar.\(view)\tعنوان\n").write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        let settings = try TheatreSettings.load(directory: folder)
+        #expect(settings.title(ofView: view) == ("Own title", "عنوان"))
+        #expect(settings.title(ofView: nil).title == settings.title)
+        try (base + "title.nowhere\tX\n").write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: DataError.self) { try TheatreSettings.load(directory: folder) }
+        #expect(error.diagnostics.first?.field == "title.nowhere")
+        #expect(error.diagnostics.first?.message.contains("is not one of the views") == true)
     }
 
     /// The close-up coast files are optional; named, they must exist, and come all three.
@@ -122,7 +158,7 @@ import Testing
     @Test func unknownControllerIsNullInJSON() throws {
         let t = try Theatre.load(directory: good)
         let json = StateOutput.json(t.timeline.state(at: Day(year: 2019, month: 1, day: 1)!))
-        #expect(json.contains("\"controller\":null,\"since\":null,\"source\":null"))
+        #expect(json.contains("\"controller\":null,\"status\":null,\"since\":null,\"date_precision\":null,\"source\":null"))
     }
 }
 
@@ -138,7 +174,7 @@ import Testing
         try settings.write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: good.appendingPathComponent("events.tsv"), to: folder.appendingPathComponent("events.tsv"))
         try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
-        try "id\tname\tname_ar\tcolor\tshort\ngna\tGNA\t\t#1f3f8f\tGNA\nlna\tLNA\t\tamber\tLNA\n"
+        try "id\tname\tname_ar\tcolor\tshort\trole\ngna\tGNA\t\t#1f3f8f\tGNA\tbelligerent\nlna\tLNA\t\tamber\tLNA\tbelligerent\n"
             .write(to: folder.appendingPathComponent("factions.tsv"), atomically: true, encoding: .utf8)
         let diagnostics = Theatre.check(directory: folder)
         #expect(diagnostics.count == 1, "\(diagnostics)")

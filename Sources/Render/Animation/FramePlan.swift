@@ -36,15 +36,25 @@ public struct FrameSpec: Hashable, Sendable {
     public var changes: [PlaceChange]
     /// The previous frame's date, nil for the first frame.
     public var previousDate: Day?
+    /// Places ringed on this frame: those that changed hands since the previous
+    /// frame, and those that did within the ring window (so a ring stays on for
+    /// some days in a daily animation). Places first reported (from unknown)
+    /// did not change hands and are not ringed.
+    public var ringed: Set<String>
+    /// The first day the rings cover, nil when nothing is ringed.
+    public var ringSince: Day?
 
-    public init(number: Int, date: Day, changes: [PlaceChange], previousDate: Day?) {
+    public init(number: Int, date: Day, changes: [PlaceChange], previousDate: Day?, ringed: Set<String>? = nil, ringSince: Day? = nil) {
         self.number = number
         self.date = date
         self.changes = changes
         self.previousDate = previousDate
+        let fromFrames = Set(changes.filter { $0.before != .unknown }.map(\.place.id))
+        self.ringed = ringed ?? fromFrames
+        self.ringSince = ringSince ?? (self.ringed.isEmpty ? nil : previousDate.map { $0.adding(days: 1) })
     }
 
-    /// Ids of the places that changed, for rings on the map.
+    /// Ids of the places that changed since the previous frame.
     public var changedPlaceIDs: Set<String> { Set(changes.map(\.place.id)) }
 }
 
@@ -53,6 +63,8 @@ public struct FrameSpec: Hashable, Sendable {
 /// A value; building it reads the timeline only. Frame files are named
 /// `frame-0001.png` and on, with more digits when there are more than 9,999 frames.
 public struct FramePlan: Hashable, Sendable {
+    /// Days a ring stays on in `frames` and `animate` (`--ring-days`).
+    public static let defaultRingDays = 3
     /// The most frames one plan may hold; a guard against a typo'd range.
     public static let maximumFrames = 10_000
 
@@ -73,7 +85,11 @@ public struct FramePlan: Hashable, Sendable {
     /// animation always ends on the requested day. With `.event` the frames are
     /// `from` and every later day up to `to` on which some place's control differs
     /// from the day before.
-    public static func make(timeline: ControlTimeline, from: Day, to: Day, step: FrameStep) throws -> FramePlan {
+    /// `ringDays`: a place stays ringed on the frames of the `ringDays` days
+    /// from its change (1: the day of the change only), besides being ringed on
+    /// the first frame after a change between frames.
+    public static func make(timeline: ControlTimeline, from: Day, to: Day, step: FrameStep, ringDays: Int = defaultRingDays) throws -> FramePlan {
+        guard ringDays >= 1 else { throw PlanError(description: "--ring-days must be at least 1, got \(ringDays)") }
         guard from <= to else {
             throw PlanError(description: "--from \(from) is after --to \(to); give the earlier day first")
         }
@@ -106,7 +122,15 @@ public struct FramePlan: Hashable, Sendable {
         for (i, d) in dates.enumerated() {
             let previous = i == 0 ? nil : dates[i - 1]
             let changes = previous.map { timeline.changes(from: $0, to: d) } ?? []
-            frames.append(FrameSpec(number: i + 1, date: d, changes: changes.sorted { $0.place.id < $1.place.id }, previousDate: previous))
+            let window = timeline.changedPlaces(at: d, since: d.adding(days: -(ringDays - 1)))
+            let betweenFrames = Set(changes.filter { $0.before != .unknown }.map(\.place.id))
+            let ringed = window.ids.union(betweenFrames)
+            var since = window.ids.isEmpty ? nil : window.since
+            if !betweenFrames.isEmpty, let previous {
+                since = min(since ?? previous.adding(days: 1), previous.adding(days: 1))
+            }
+            frames.append(FrameSpec(number: i + 1, date: d, changes: changes.sorted { $0.place.id < $1.place.id }, previousDate: previous,
+                                    ringed: ringed, ringSince: ringed.isEmpty ? nil : since))
         }
         return FramePlan(from: from, to: to, step: step, frames: frames)
     }

@@ -46,8 +46,7 @@ public final class MapFrameDrawer: FrameDrawing {
 
     /// The scene of one frame, as `render` would compose it with the plan's labels.
     public func scene(for frame: FrameSpec) throws -> MapScene {
-        let changed = frame.changedPlaceIDs
-        return try map.scene(at: frame.date, changed: changed, since: changed.isEmpty ? nil : frame.previousDate, labels: labels)
+        return try map.scene(at: frame.date, changed: frame.ringed, since: frame.ringSince, labels: labels)
     }
 
     public func draw(_ frame: FrameSpec) throws -> Data {

@@ -138,13 +138,18 @@ extension MapComposer {
     }
 
     /// The legend's room when a plan serves many days: every kind of row a day
-    /// can show, two factions more for good measure.
+    /// can show, and three factions.
     func reservedLegendSize() -> TextSize {
-        let rows = legendRows(factions: [], contested: true, unknown: true, air: true, changed: true,
-                              changedSince: Day(year: 2020, month: 12, day: 30), zones: true, front: true)
+        // Every row the legend can have but the factions', then room for three factions.
+        var marks = LegendMarks()
+        marks.contested = true; marks.contestedZone = true; marks.unknown = true; marks.air = true; marks.changed = true
+        marks.claimed = true; marks.approximate = true; marks.noData = true; marks.dataEdge = true
+        marks.front = true; marks.sparseFront = true
+        marks.derivedZones = ["?"]; marks.drawnZones = ["?"]
+        let rows = legendRows(factions: [], marks: marks, changedSince: Day(year: 2020, month: 12, day: 30))
         let size = legendSize(entries: rows)
         let row = (size.height - 14 * furnitureScale) / Double(max(rows.count, 1))
-        return TextSize(width: size.width.rounded(.up), height: (size.height + 2 * row).rounded(.up))
+        return TextSize(width: size.width.rounded(.up), height: (size.height + 3 * row).rounded(.up))
     }
 
     // MARK: the plan

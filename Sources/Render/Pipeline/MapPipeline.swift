@@ -20,10 +20,16 @@ public struct MapSpec: Sendable, Hashable {
     public var format: OutputFormat
     /// Draw zones of control and the front line, reaching the theatre's `zone_reach_km`.
     public var zones: Bool
-    /// The view's name (`west`), part of the SVG's default id prefix; nil for a box.
+    /// The named view drawn (`west`), for its title and the SVG's default id prefix; nil for a box of no view.
     public var viewName: String?
     /// What every SVG id starts with; nil: `fl-<date>-<view>`.
     public var idPrefix: String?
+    /// Overrides the title (the view's own, else the theatre's), in every language.
+    public var title: String?
+    /// A line under the title; nil for none.
+    public var subtitle: String?
+    /// Who made the map, first in the footer; nil for none.
+    public var credit: String?
 
     public init(view: GeoBox, crs: String? = nil, width: Int = 1600, height: Int = 1200, scale: Double = 1,
                 language: MapLanguage = .en, format: OutputFormat = .png, zones: Bool = true,
@@ -78,6 +84,10 @@ public struct MapPipeline: Sendable {
     /// See ``MapSpec/viewName`` and ``MapSpec/idPrefix``.
     public var viewName: String?
     public var idPrefix: String?
+    /// The factions fronts are drawn between (the belligerents); nil: all.
+    public var belligerents: Set<String>?
+    /// The theatre's drawn areas of control; those in force on a day take precedence over derived zones.
+    public var areas: [DrawnArea] = []
 
     /// The pipeline from its parts, for tests and benchmarks that bring their own basemap.
     public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
@@ -107,7 +117,9 @@ public struct MapPipeline: Sendable {
         let settings = theatre.settings
         let crs = spec.crs ?? settings.crs
         try Self.checkProjected(crs: crs, view: spec.view, fromSpec: spec.crs != nil)
-        let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: theatre.events.count,
+        let titles = settings.title(ofView: spec.viewName)
+        let caption = MapCaption(title: spec.title ?? titles.title, titleArabic: spec.title ?? titles.titleArabic,
+                                 subtitle: spec.subtitle ?? "", credit: spec.credit ?? "", eventCount: theatre.events.count,
                                  eventsPath: Self.eventsPath(settings), basemapCredit: settings.basemapCredit)
         let overview = settings.views.max { $0.box.squareDegrees < $1.box.squareDegrees }?.box ?? spec.view
         self.init(basemap: try Basemap.load(settings.basemap), crs: crs, view: spec.view, overview: overview,
@@ -116,6 +128,8 @@ public struct MapPipeline: Sendable {
                   format: spec.format, zoneReachMeters: spec.zones ? settings.zoneReachKilometers * 1000 : nil)
         viewName = spec.viewName
         idPrefix = spec.idPrefix
+        belligerents = theatre.belligerents
+        areas = try DrawnArea.load(for: theatre)
     }
 
     /// A drawer for the calling thread.
@@ -183,9 +197,12 @@ public final class MapDrawer {
     /// state (GEOS) and shared through the zone cache; nil when the pipeline draws no zones.
     public func territory(for state: ControlState) throws -> TerritoryOverlay? {
         guard let reach = pipeline.zoneReachMeters else { return nil }
-        let controls = state.places.map(\.control)
+        // Drawn areas come and go with the day, so the key holds which are in force.
+        let inForce = pipeline.areas.map { $0.isInForce(on: state.date) ? Control.faction($0.id) : .unknown }
+        let controls = state.places.map(\.control) + inForce
         if let cached = zones[controls] { return cached }
-        let overlay = try composer.territory(for: state, reachMeters: reach)
+        let overlay = try composer.territory(for: state, reachMeters: reach, belligerents: pipeline.belligerents,
+                                             areas: pipeline.areas)
         zones[controls] = overlay
         return overlay
     }
