@@ -161,9 +161,10 @@ extension MapComposer {
 
         // Legend and title first: labels must keep clear of them.
         let legendEntries = legendRows(factions: factions, marks: marks, changedSince: changedSince)
-        let legendSize = legendSize(entries: legendEntries)
-        let plan = try labels ?? layout(for: shown.map(\.place), emphasised: changed, legendSize: legendSize)
-        // The day's legend in the outer corner of the room the plan kept for it.
+        let plan = try labels ?? layout(for: shown.map(\.place), emphasised: changed, legendSize: legendSize(entries: legendEntries))
+        // The day's legend, at the plan's size, in the outer corner of the room the plan kept for it.
+        let shrink = plan.furniture.legendScale
+        let legendSize = legendSize(entries: legendEntries, shrink: shrink)
         let area = plan.furniture.legend
         let left = area.x + area.width / 2 < mapArea.x + mapArea.width / 2, top = area.y + area.height / 2 < mapArea.y + mapArea.height / 2
         let legendRect = SceneRect(x: left ? area.x : area.maxX - legendSize.width, y: top ? area.y : area.maxY - legendSize.height,
@@ -177,7 +178,7 @@ extension MapComposer {
         overlay.append(contentsOf: headerItems(date: state.date))
         if let locator = plan.furniture.locator { overlay.append(contentsOf: try insetItems(at: locator)) }
         overlay.append(contentsOf: scaleBarItems(at: plan.furniture.scaleBar))
-        overlay.append(contentsOf: legendItems(entries: legendEntries, at: legendRect))
+        overlay.append(contentsOf: legendItems(entries: legendEntries, at: legendRect, shrink: shrink))
         for detail in plan.details {
             overlay.append(detailInsetItems(detail, zones: zoneItems, fronts: frontItems,
                                             symbols: symbols.filter { detail.placeIDs.contains($0.place.id) }, places: shown.map(\.place)))
@@ -293,18 +294,18 @@ extension MapComposer {
         let two = factions.prefix(2).map { Style.color($0.color) }
         let pair = two.count == 2 ? two : [Style.unknown, Style.unknown]
         if marks.contested || marks.contestedZone {
-            row(.contested, "Contested" + (marks.contestedZone ? " (hatched: the place's own ground)" : ""),
-                "متنازع عليها" + (marks.contestedZone ? " (المخطط: محيط المكان نفسه)" : ""),
+            row(.contested, "Contested" + (marks.contestedZone ? " (hatch: its own ground)" : ""),
+                "متنازع عليها" + (marks.contestedZone ? " (المخطط: محيطها)" : ""),
                 marks.contested ? dot(pair) : nil,
                 marks.contestedZone ? square(.hatch(pair.map { $0.with(alpha: 0.3) }, spacing: 7)) : nil)
         }
         if marks.claimed {
             let color = factions.first.map { Style.color($0.color) } ?? Style.unknown
-            row(.claimed, "Claimed by one side only (hollow)", "ادعاء طرف واحد فقط (رمز مفرغ)",
+            row(.claimed, "Claimed, not confirmed", "ادعاء غير مؤكد",
                 dot([RGBA(1, 1, 1)], edge: Stroke(color: color, width: Style.claimedEdgeWidth)), nil)
         }
         if marks.approximate {
-            row(.approximate, "Approximate position (dashed circle)", "موقع تقريبي (دائرة متقطعة)", dot([Style.unknown]),
+            row(.approximate, "Approximate position", "موقع تقريبي", dot([Style.unknown]),
                 PathItem(subpaths: [MapComposer.circle(at: ScenePoint(x: 0, y: 0), radius: 9.5)], closed: true, stroke: Style.approximate))
         }
         if marks.unknown { row(.unknown, "No information", "لا معلومات", dot([Style.unknown]), nil) }
@@ -322,20 +323,20 @@ extension MapComposer {
             let tints = factions.filter { marks.derivedZones.contains($0.id) }.map { Style.color($0.color, alpha: Style.zoneAlpha) }
             var swatch = square(.solid(tints.first ?? Style.unknown))
             if tints.count > 1 { swatch.fill = .hatch(tints, spacing: 22) }
-            row(.zone, "Tint: zones derived from place control", "مناطق مستنتجة من السيطرة على الأماكن", nil, swatch)
+            row(.zone, "Zones derived from places", "مناطق مستنتجة من الأماكن", nil, swatch)
         }
         if !marks.drawnZones.isEmpty {
             let color = factions.first { marks.drawnZones.contains($0.id) }.map { Style.color($0.color) } ?? Style.unknown
-            row(.drawnArea, "Dashed outline: area drawn from published maps", "حدود متقطعة: منطقة مرسومة من خرائط منشورة", nil,
+            row(.drawnArea, "Area from published maps", "منطقة من خرائط منشورة", nil,
                 square(.solid(color.with(alpha: Style.zoneAlpha)), stroke: Stroke(color: color.with(alpha: 0.6), width: 1.2, dash: [6, 3])))
         }
-        if marks.noData { row(.noData, "No data: no place within reach", "لا بيانات: لا مكان قريب", nil, square(Style.noData)) }
+        if marks.noData { row(.noData, "No data (no place in reach)", "لا بيانات (لا مكان قريب)", nil, square(Style.noData)) }
         if marks.dataEdge { row(.dataEdge, "Extent of data (not a front)", "حدود البيانات (ليست جبهة)", nil, line(Style.dataEdge)) }
         if marks.front {
             row(.front, "Front line (derived)", "خط الجبهة (مستنتج)", nil, line(Style.front))
         }
         if marks.sparseFront {
-            row(.sparseFront, "Front line, uncertain: few places near", "خط جبهة غير مؤكد: أماكن قليلة قريبة", nil, line(Style.sparseFront))
+            row(.sparseFront, "Front, uncertain (few places)", "جبهة غير مؤكدة (أماكن قليلة)", nil, line(Style.sparseFront))
         }
         return rows
     }

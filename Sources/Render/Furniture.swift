@@ -205,24 +205,25 @@ extension MapComposer {
         return [.group(.furniture("title", bbox: band), items)]
     }
 
-    /// The legend's font and row metrics, scaled with the canvas.
-    func legendMetrics(_ entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> (font: FontSpec, sizes: [TextSize], row: Double) {
-        let s = furnitureScale
+    /// The legend's font and row metrics, scaled with the canvas and by `shrink`
+    /// (``FurnitureLayout/legendScale``).
+    func legendMetrics(_ entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double) -> (font: FontSpec, sizes: [TextSize], row: Double) {
+        let s = furnitureScale * shrink
         let font = FontSpec(size: (13 * s * 4).rounded() / 4)
         let sizes = entries.map { measure(TextItem(text: $0.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink)) }
         return (font, sizes, max(22 * s, (sizes.map(\.height).max() ?? 0) + 4 * s))
     }
 
     /// Legend rows with their swatches.
-    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> TextSize {
-        let (_, sizes, rowHeight) = legendMetrics(entries)
-        let s = furnitureScale
+    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1) -> TextSize {
+        let (_, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
+        let s = furnitureScale * shrink
         return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54 * s, height: rowHeight * Double(entries.count) + 14 * s)
     }
 
-    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect) -> [SceneItem] {
-        let (font, sizes, rowHeight) = legendMetrics(entries)
-        let s = furnitureScale
+    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect, shrink: Double = 1) -> [SceneItem] {
+        let (font, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
+        let s = furnitureScale * shrink
         var items: [SceneItem] = [panel(rect)]
         let rtl = language == .ar
         for (i, entry) in entries.enumerated() {

@@ -7,6 +7,9 @@ import Geo
 public struct FurnitureLayout: Hashable, Sendable {
     /// The room kept for the legend; the legend of a day sits in its outer corner.
     public var legend: SceneRect
+    /// How much the legend is shrunk below the canvas's furniture scale (1, or
+    /// less where a full-size legend would hide a dot anywhere).
+    public var legendScale: Double = 1
     /// The locator map of the whole theatre; nil where no room is free of dots.
     public var locator: SceneRect?
     public var scaleBar: SceneRect
@@ -103,31 +106,45 @@ extension MapComposer {
     /// among the candidate positions (``panelCandidates(_:)``), largest first;
     /// ties go to the conventional corner (legend bottom right, locator top
     /// right, scale bar bottom left).
-    func arrangeFurniture(dots: [LabelDot], legendSize: TextSize, legend fixedLegend: SceneRect? = nil,
+    /// The legend's sizes, largest first: its text stays readable at 0.75 of
+    /// the canvas's furniture size, and a smaller legend beats a hidden place.
+    static let legendShrinks = [1.0, 0.88, 0.75]
+
+    func arrangeFurniture(dots: [LabelDot], legendSize: TextSize, legend fixedLegend: (rect: SceneRect, scale: Double)? = nil,
                           keepClearOf fixed: [SceneRect] = []) -> FurnitureLayout {
         var taken: [SceneRect] = fixed
         /// The emptiest candidate, and whether it hides no dot.
-        func best(_ size: TextSize, preferred: Int, shrinks: Bool = false) -> (SceneRect, Bool) {
-            var choice: (SceneRect, Double)?
-            // Smaller rather than over a dot: on a crowded map the locator shrinks.
-            for shrink in shrinks ? [1.0, 0.8, 0.65] : [1.0] where choice == nil || choice!.1 >= 100 {
-                let candidates = panelCandidates(TextSize(width: (size.width * shrink).rounded(), height: (size.height * shrink).rounded()))
+        /// The emptiest candidate, whether it hides no dot, and the shrink it took.
+        func best(_ size: TextSize, preferred: Int, shrinks: [Double] = [1]) -> (SceneRect, Bool, Double) {
+            var choice: (SceneRect, Double, Double)?
+            // Smaller rather than over a dot: on a crowded map the locator and the legend shrink.
+            for shrink in shrinks where choice == nil || choice!.1 >= 100 {
+                // 2 px to spare when shrunk: fonts round to a quarter px, so text need not shrink exactly.
+                let spare = shrink < 1 ? 2.0 : 0
+                let candidates = panelCandidates(TextSize(width: (size.width * shrink).rounded(.up) + spare,
+                                                          height: (size.height * shrink).rounded(.up) + spare))
                 for (i, c) in candidates.enumerated() where !taken.contains(where: { $0.intersects(c.insetBy(-8)) }) {
                     let score = clutter(c, dots: dots) + (i == preferred ? 0 : 0.5) + (1 - shrink)
-                    if choice == nil || score < choice!.1 { choice = (c, score) }
+                    if choice == nil || score < choice!.1 { choice = (c, score, shrink) }
                 }
             }
             let r = choice?.0 ?? panelCandidates(size)[preferred]
             taken.append(r)
-            return (r, (choice?.1 ?? 100) < 100)
+            return (r, (choice?.1 ?? 100) < 100, choice?.2 ?? 1)
         }
         // Candidate order: top row left, middle, right; middle row left, right; bottom row left, middle, right.
-        let legend = fixedLegend ?? best(legendSize, preferred: 7).0
-        if fixedLegend != nil { taken.append(legend) }
-        let locator = best(insetSize, preferred: 2, shrinks: true)
+        let legend: (rect: SceneRect, scale: Double)
+        if let fixedLegend {
+            legend = (fixedLegend.rect, fixedLegend.scale)
+            taken.append(fixedLegend.rect)
+        } else {
+            let found = best(legendSize, preferred: 7, shrinks: Self.legendShrinks)
+            legend = (found.0, found.2)
+        }
+        let locator = best(insetSize, preferred: 2, shrinks: [1.0, 0.8, 0.65])
         let bar = best(TextSize(width: scaleBar.pixels + 28 * furnitureScale, height: 44 * furnitureScale), preferred: 5).0
         // A map too crowded for the locator anywhere goes without it rather than hide a place.
-        return FurnitureLayout(legend: legend, locator: locator.1 ? locator.0 : nil, scaleBar: bar)
+        return FurnitureLayout(legend: legend.rect, legendScale: legend.scale, locator: locator.1 ? locator.0 : nil, scaleBar: bar)
     }
 
     /// Boxes labels keep clear of: the furniture, the neighbours' names, the footer.
@@ -215,7 +232,7 @@ extension MapComposer {
             var best: (plan: DetailInsetPlan, dropped: [String], main: ([String: LabelPlacement], [String]), count: Int)?
             for trial in trials.sorted(by: { $0.estimate > $1.estimate }).prefix(insets.isEmpty ? 2 : 1) {
                 let all = insets + [trial.plan]
-                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
+                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
                                                     details: all.map(\.rect)), insets: all)
                 let count = main.placed.count + all.reduce(0) { $0 + $1.labels.count }
                 if best == nil || count > best!.count { best = (trial.plan, trial.dropped, main, count) }
@@ -227,7 +244,7 @@ extension MapComposer {
             (placed, dropped) = chosen.main
         }
         if !insets.isEmpty {
-            furniture = arrangeFurniture(dots: dots, legendSize: legendSize, legend: furniture.legend,
+            furniture = arrangeFurniture(dots: dots, legendSize: legendSize, legend: (furniture.legend, furniture.legendScale),
                                          keepClearOf: insets.flatMap { [$0.rect.insetBy(-8), $0.window.insetBy(-6)] })
             // Placed again only if the locator or the scale bar landed on a label or a leader.
             let panels = [furniture.scaleBar.insetBy(-1)] + (furniture.locator.map { [$0.insetBy(-5)] } ?? [])
