@@ -95,6 +95,21 @@ public struct Theatre: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// Why `directory` cannot be read as a theatre, or nil when it has a
+    /// `theatre.tsv` (whose own problems ``TheatreSettings/load(directory:)`` reports).
+    static func folderProblem(_ directory: URL) -> String? {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return "the theatre folder does not exist" }
+        guard isFolder.boolValue else { return "this is a file; --theatre takes the folder that holds \(TheatreSettings.fileName)" }
+        guard fm.isReadableFile(atPath: directory.path), fm.isExecutableFile(atPath: directory.path) else {
+            return "permission denied: the theatre folder cannot be read"
+        }
+        let settings = directory.appendingPathComponent(TheatreSettings.fileName).path
+        guard fm.fileExists(atPath: settings) else { return "not a theatre folder: it has no \(TheatreSettings.fileName)" }
+        return nil
+    }
+
     private static func assemble(directory: URL) -> (Theatre?, diagnostics: [Diagnostic]) {
         var problems: [Diagnostic] = []
         func collect<T>(_ body: () throws -> T) -> T? {
@@ -105,10 +120,8 @@ public struct Theatre: Sendable {
             }
             return nil
         }
-        let settingsPath = directory.appendingPathComponent(TheatreSettings.fileName)
-        guard FileManager.default.fileExists(atPath: settingsPath.path) else {
-            return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0),
-                                     "not a theatre folder: it has no \(TheatreSettings.fileName)")])
+        if let problem = folderProblem(directory) {
+            return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), problem)])
         }
         guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
 
@@ -127,6 +140,12 @@ public struct Theatre: Sendable {
                 firstFile[p.id] = path
                 places.append(p)
             }
+        }
+        if gazetteerOK, places.isEmpty {
+            // Otherwise every event would be "unknown place", once per row.
+            let files = settings.gazetteerFiles.map(displayPath).joined(separator: ", ")
+            problems.append(Diagnostic(.error, at: SourceLocation(file: files, line: 0), "the gazetteer has no places: every event needs one"))
+            gazetteerOK = false
         }
         let gazetteer = Gazetteer(places: places)
 
