@@ -152,8 +152,8 @@ public enum ACLEDImport {
                         placeCell = match.place.name
                         if match.method == .fuzzy { notes.append("place matched loosely from '\(location)'") }
                     } else if let point = coordinates {
-                        let (lat, lon) = (latitudeText, longitudeText)
-                        let key = lat + "," + lon
+                        let (lat, lon) = (point.latitude, point.longitude)
+                        let key = latitudeText + "," + longitudeText
                         let found: (Place, Double)?
                         if let cached = nearestByCoordinates[key] { found = cached } else {
                             found = nearest(to: point, in: gazetteer)

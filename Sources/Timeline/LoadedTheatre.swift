@@ -154,8 +154,9 @@ public struct Theatre: Sendable {
         // log is checked as if they were there, so one bad row in factions.tsv does
         // not turn every event of that faction into "unknown faction".
         var checkedFactions: [Faction] = []
-        if let table = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
-                                              required: Faction.columns) }) {
+        let factionsTable = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
+                                              required: Faction.columns) })
+        if let table = factionsTable {
             let parsed = Faction.parse(table)
             factions = parsed.factions
             problems += parsed.problems
@@ -169,7 +170,8 @@ public struct Theatre: Sendable {
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
-        guard gazetteerOK else { return (nil, problems) }
+        // The same for a factions file that could not be read: every event would name an unknown faction.
+        guard gazetteerOK, factionsTable != nil else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
                                                     gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics
