@@ -87,9 +87,19 @@ public final class TerritoryBuilder {
             return Territory(zones: [], fronts: [], noData: landPolygons)
         }
 
+        // A place more than three reaches from the land's box cannot move a cell
+        // edge within reach of a place that touches the land (the bisector lies
+        // beyond that place's reach), so leaving it out changes nothing drawn.
+        // Near a pole such places project into near-coincident points that make
+        // GEOS's Voronoi diagram throw.
+        let far = 3 * reachMeters * (sites.map { $0.weight.isFinite ? max($0.weight, 0) : 1 }.max() ?? 1)
+        func nearLand(_ p: PlanarPoint) -> Bool {
+            p.x >= landBox.minX - far && p.x <= landBox.maxX + far && p.y >= landBox.minY - far && p.y <= landBox.maxY + far
+        }
         // One Voronoi site per distinct coordinate; the first place (by id) there speaks for it.
         var seen = Set<PlanarPoint>()
-        let unique = sites.filter { seen.insert($0.point).inserted }
+        let unique = sites.filter { nearLand($0.point) && seen.insert($0.point).inserted }
+        guard !unique.isEmpty else { return Territory(zones: [], fronts: [], noData: landPolygons) }
         let grid = TerritoryGrid(points: unique.map(\.point))
         let reaches = unique.map { reachMeters * max($0.weight.isFinite ? $0.weight : 1, 0) }
 

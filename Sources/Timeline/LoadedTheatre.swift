@@ -32,6 +32,13 @@ public struct Theatre: Sendable {
         assemble(directory: directory).diagnostics
     }
 
+    /// As ``check(directory:)``, with the theatre as far as it could be read
+    /// (nil when its settings, gazetteer, factions or event log file could not
+    /// be), for checks that go on to the theatre's geometry.
+    public static func checked(directory: URL) -> (theatre: Theatre?, diagnostics: [Diagnostic]) {
+        assemble(directory: directory)
+    }
+
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
 
     /// Where a day falls relative to the record.

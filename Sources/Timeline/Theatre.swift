@@ -66,7 +66,7 @@ public struct TheatreSettings: Sendable {
 
     /// Where in `theatre.tsv` a setting is written (line 0 when it is not).
     public func location(of key: String) -> SourceLocation {
-        SourceLocation(file: directory.appendingPathComponent(Self.fileName).path, line: keyLines[key] ?? 0)
+        SourceLocation(file: Theatre.displayPath(directory.appendingPathComponent(Self.fileName)), line: keyLines[key] ?? 0)
     }
 
     /// The largest `zone_reach_km` taken: beyond it a place's ground would

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineCore
+import Geo
 import Timeline
 
 struct Check: ParsableCommand {
@@ -13,7 +14,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let diagnostics = Theatre.check(directory: try theatre.url())
+            let directory = try theatre.url()
+            var (loaded, diagnostics) = Theatre.checked(directory: directory)
+            // What drawing needs (basemap, CRS, projectable places), so a theatre
+            // that passes check also renders.
+            if let settings = loaded?.settings ?? (try? TheatreSettings.load(directory: directory)) {
+                diagnostics += TheatreGeometry.problems(of: settings, places: loaded?.timeline.places ?? [])
+            }
             for d in diagnostics { print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

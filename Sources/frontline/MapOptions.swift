@@ -80,8 +80,7 @@ struct MapOptions: ParsableArguments {
                            language: try language(), format: format, zones: zones)
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
-            let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))
-            throw DataError(at: SourceLocation(file: file, line: 0), field: "crs", error.description)
+            throw DataError(at: theatre.settings.location(of: "crs"), field: "crs", error.description)
         }
     }
 }
