@@ -59,6 +59,19 @@ public struct Theatre: Sendable {
         return .within
     }
 
+    /// What `render` and `frames` say about a day they draw, the one rule for
+    /// both: a day before the record (or any day of an empty log) is drawn with
+    /// every place unknown, which the note says; a day after the last event is
+    /// drawn as of then. Nil within the record.
+    public func coverageNote(_ day: Day) -> String? {
+        switch coverage(of: day) {
+        case .empty: return "note: the event log has no events; every place is drawn as unknown (no information)"
+        case .before(let first): return "note: \(day) is before the record, which starts on \(first); every place is drawn as unknown (no information)"
+        case .after(let last): return "note: \(day) is after the last event (\(last)); showing the state as of then"
+        case .within: return nil
+        }
+    }
+
     /// The check commands run on a requested day. A day before the record (or a
     /// record with no events) is a data error: every place would be "unknown",
     /// which looks like an answer but is not. A day after the last event is
@@ -68,7 +81,7 @@ public struct Theatre: Sendable {
         switch coverage(of: day) {
         case .empty: throw DataError(at: at, "the event log has no events, so nothing is known on \(day)")
         case .before(let first): throw DataError(at: at, "\(day) is before the record, which starts on \(first)")
-        case .after(let last): return "note: \(day) is after the last event (\(last)); showing the state as of then"
+        case .after: return coverageNote(day)
         case .within: return nil
         }
     }
@@ -82,10 +95,22 @@ public struct Theatre: Sendable {
 
     /// Like ``place(named:)``, with how the name matched, so that a command can
     /// tell the user when it took a misspelling to mean a place (`method == .fuzzy`).
-    public func placeMatch(named name: String) throws -> (place: Place, method: MatchMethod) {
+    ///
+    /// A name two places answer about equally well is refused with both listed,
+    /// unless `options.near` picks the nearer (as `resolve` does).
+    public func placeMatch(named name: String, options: ResolveOptions = ResolveOptions()) throws -> (place: Place, method: MatchMethod) {
         if let p = gazetteer.place(id: name) { return (p, .exact) }
-        let resolution = gazetteer.resolve(name)
-        if let match = resolution.match { return (match.place, match.method) }
+        let resolution = gazetteer.resolve(name, options: options)
+        if let match = resolution.match {
+            if options.near == nil, !resolution.alternatives.isEmpty {
+                let all = ([match] + resolution.alternatives).map {
+                    "\($0.place.name) (id \($0.place.id), \($0.place.location.latitude), \($0.place.location.longitude))"
+                }
+                throw DataError(at: SourceLocation(file: settings.gazetteerFiles.first.map(Theatre.displayPath) ?? "gazetteer", line: 0),
+                                "ambiguous place '\(name)': it could be \(all.joined(separator: "; ")); give the id, or --near LAT,LON or --within W,S,E,N")
+            }
+            return (match.place, match.method)
+        }
         let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
             .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
         // The place is missing from the gazetteer, so that is the file the message points at.

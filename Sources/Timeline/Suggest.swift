@@ -3,10 +3,10 @@
 /// The gazetteer has its own fuzzy matcher; this is the small fallback the
 /// event-log checker uses for faction ids (a handful of short strings) and for
 /// places when the gazetteer offers no candidate at all.
-enum Suggest {
+public enum Suggest {
     /// The candidate closest to `query` by edit distance (case-insensitive), if it
     /// is close enough to be a plausible typo: at most a third of the longer name.
-    static func closest(to query: String, among candidates: [String]) -> String? {
+    public static func closest(to query: String, among candidates: [String]) -> String? {
         Index(candidates).closest(to: query)
     }
 

@@ -56,7 +56,7 @@ struct Animate: ParsableCommand {
         if format.needsFFmpeg {
             guard let found = FFmpeg.locate() else {
                 printError("error: " + FFmpeg.missingMessage)
-                throw ExitCode(69) // EX_UNAVAILABLE: a needed program is missing
+                throw Exit.unavailable
             }
             ffmpeg = found
         }

@@ -8,7 +8,17 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a theatre's data; print every problem as file:line: message.",
-        discussion: "Exit status 1 when there are errors, 0 when there are only warnings or none.")
+        discussion: """
+        Reads every file of the theatre as render would (settings, gazetteer, factions, \
+        event log, basemap) and checks that its CRS draws every view and projects every \
+        place. Problems go to stdout, one a line; a count to stderr. Exit status 1 \
+        when there are errors, 0 when there are only warnings or none.
+
+        Examples:
+          frontline check
+          frontline check --theatre path/to/theatre
+          frontline check --theatre path/to/theatre | grep events.tsv
+        """)
 
     @OptionGroup var theatre: TheatreOptions
 
