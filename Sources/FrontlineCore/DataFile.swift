@@ -46,13 +46,16 @@ public enum DataFile {
             throw fail("cannot open the file: \(String(cString: strerror(code)))")
         }
         defer { close(fd) }
-        var data = Data()
-        if info.st_mode & S_IFMT == S_IFREG { data.reserveCapacity(Int(clamping: info.st_size)) }
-        let chunk = 1 << 16
-        var buffer = [UInt8](repeating: 0, count: chunk)
+        // A regular file is read straight into a buffer of its size (a 300 MB
+        // export in one pass, no regrowing); a pipe in chunks. A file that grows
+        // meanwhile goes on in chunks too.
+        var data = Data(count: info.st_mode & S_IFMT == S_IFREG ? Int(clamping: info.st_size) : 0)
+        var filled = 0
+        let chunk = 1 << 20
         while true {
+            if filled == data.count { data.count += chunk }
             // read: bytes read, 0 at the end, -1 and errno on failure (EINTR: try again).
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -60,8 +63,9 @@ public enum DataFile {
                 if code == EISDIR { throw fail("this is a folder, not a file") }
                 throw fail("cannot read the file: \(String(cString: strerror(code)))")
             }
-            data.append(contentsOf: buffer[0..<n])
+            filled += n
         }
+        data.count = filled
         return data
     }
 

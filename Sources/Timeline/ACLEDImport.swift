@@ -84,6 +84,7 @@ public enum ACLEDImport {
         var resolved: [String: Candidate?] = [:]
         var mapped: [String: ActorMapping?] = [:]
         var nearestByCoordinates: [String: (Place, Double)?] = [:]
+        var days: [String: Day?] = [:]
         var header: [String]? = nil
         var column: [String: Int] = [:]
         var text = text
@@ -110,7 +111,13 @@ public enum ACLEDImport {
                     func field(_ name: String) -> String { clean(record.field(column[name]!)) }
                     guard territorySubEvents.contains(field("sub_event_type")) else { return }
                     outcome.territoryChanges += 1
-                    guard let day = parseDate(field("event_date")) else {
+                    let dateText = field("event_date")
+                    let parsedDay: Day?
+                    if let cached = days[dateText] { parsedDay = cached } else {
+                        parsedDay = parseDate(dateText)
+                        days[dateText] = parsedDay
+                    }
+                    guard let day = parsedDay else {
                         outcome.problems.append(Diagnostic(.error, at: at, field: "event_date", "'\(field("event_date"))' is not a date"))
                         return
                     }
@@ -156,10 +163,10 @@ public enum ACLEDImport {
                         let key = latitudeText + "," + longitudeText
                         let found: (Place, Double)?
                         if let cached = nearestByCoordinates[key] { found = cached } else {
-                            found = nearest(to: point, in: gazetteer)
+                            found = nearest(to: point, in: gazetteer, within: coordinateMatchKilometers)
                             nearestByCoordinates[key] = found
                         }
-                        if let (near, km) = found, km <= coordinateMatchKilometers {
+                        if let (near, km) = found {
                             place = near
                             placeCell = near.name
                             notes.append("'\(location)' not in the gazetteer; placed by ACLED coordinates \(lat),\(lon), \(formatKm(km)) km from \(near.name)")
@@ -209,16 +216,44 @@ public enum ACLEDImport {
         return Day(year: y, month: m + 1, day: d)
     }
 
-    /// Tabs and line breaks would break a TSV row; ACLED notes have both.
+    /// Tabs and line breaks would break a TSV row; ACLED notes have both. Each
+    /// run of them becomes one space, and spaces at the ends go. Worked on the
+    /// UTF-8 bytes (all three are ASCII): Foundation's trimming bridges through
+    /// NSString and was most of the time of a million-row import.
     static func clean(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let bytes = s.utf8
+        func isBreak(_ b: UInt8) -> Bool { b == 0x09 || b == 0x0A || b == 0x0D }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || isBreak(b) }
+        guard let first = bytes.first, let last = bytes.last else { return s }
+        if !isSpace(first), !isSpace(last), !bytes.contains(where: isBreak) { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingBreak = false
+        for b in bytes {
+            if isBreak(b) { pendingBreak = true; continue }
+            if pendingBreak, !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+            pendingBreak = false
+            out.append(b)
+        }
+        while out.last == 0x20 { out.removeLast() }
+        let start = out.firstIndex { $0 != 0x20 } ?? out.endIndex
+        return String(decoding: out[start...], as: UTF8.self)
     }
 
-    static func nearest(to point: GeoPoint, in gazetteer: Gazetteer) -> (Place, Double)? {
+    /// The nearest place no farther than `limit` km, or nil. Places outside a
+    /// lat/lon box a little larger than `limit` are skipped before any
+    /// trigonometry: a big export asks this for every unresolved row.
+    static func nearest(to point: GeoPoint, in gazetteer: Gazetteer, within limit: Double) -> (Place, Double)? {
+        // A degree of latitude is at least 110.5 km; of longitude, that times cos(latitude).
+        let dLat = limit / 110, cosine = cos(min(89.9, abs(point.latitude) + dLat) * .pi / 180)
+        let dLon = cosine > 1e-6 ? limit / (110 * cosine) : 360
         var best: (Place, Double)? = nil
         for p in gazetteer.places {
+            guard abs(p.location.latitude - point.latitude) <= dLat else { continue }
+            let lon = abs(p.location.longitude - point.longitude)
+            guard min(lon, 360 - lon) <= dLon else { continue }
             let km = greatCircleKilometers(point, p.location)
-            if best == nil || km < best!.1 { best = (p, km) }
+            if km <= limit, best == nil || km < best!.1 { best = (p, km) }
         }
         return best
     }

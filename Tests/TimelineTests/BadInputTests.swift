@@ -192,3 +192,26 @@ import Testing
         #expect(found > 500, "the test must exercise matches, not only misses")
     }
 }
+
+@Suite struct ACLEDHelperTests {
+    @Test func cleanTurnsBreaksIntoSingleSpaces() {
+        #expect(ACLEDImport.clean("plain text") == "plain text")
+        #expect(ACLEDImport.clean("two\nlines\r\nand\ttabs") == "two lines and tabs")
+        #expect(ACLEDImport.clean("\n\t x \n") == "x")
+        #expect(ACLEDImport.clean("") == "")
+        #expect(ACLEDImport.clean("ترهونة\nطرابلس") == "ترهونة طرابلس")
+    }
+
+    /// The box filter before the haversine changes no answer.
+    @Test func nearestWithinALimitMatchesTheFullScan() {
+        var random = SeededRandom(seed: 3)
+        let g = Fixture.gazetteer
+        for _ in 0..<2000 {
+            let p = GeoPoint(latitude: Double.random(in: 31...33.5, using: &random), longitude: Double.random(in: 11...17, using: &random))
+            let full = g.places.map { ($0, ACLEDImport.greatCircleKilometers(p, $0.location)) }.filter { $0.1 <= 10 }.min { $0.1 < $1.1 }
+            let fast = ACLEDImport.nearest(to: p, in: g, within: 10)
+            #expect(fast?.0.id == full?.0.id && fast?.1 == full?.1)
+        }
+        #expect(ACLEDImport.nearest(to: GeoPoint(latitude: 32.435, longitude: 13.64), in: g, within: 10)?.0.id == "tarhuna")
+    }
+}
