@@ -14,9 +14,9 @@ extension FuzzTarget {
             2019-04-04\tTarhuna\t\tlna\thold\ts1\t\tconfirmed
             2020-06-05\tترهونة\tlna\tgna\tcapture\tAl Jazeera 2020-06-05\tquote\tconfirmed
             2020-06\tSirte\tgna\tcontested:gna+lna\tcontest\ts\t\tclaimed
-            2020-06-07\tSuq al-Khamis\t\tunknown\twithdraw\ts\t\tconfirmed
+            2020-06-07\tsuq-al-khamis-a\t\tunknown\twithdraw\ts\t\tconfirmed
 
-            """, "date\tplace\tfrom\tto\taction\tsource\tnote\n2019-04-04\twatiya\t\tgna\thold\ts\tn\n"]
+            """, "date\tplace\tfrom\tto\taction\tsource\tnote\n2019-04-04\twatiya\t\tgna\thold\ts\tn\n2019-04-05\tSuq al-Khamis\t\tlna\thold\ts\tambiguous\n"]
         case .factions:
             texts = ["id\tname\tname_ar\tcolor\tshort\ngna\tGovernment of National Accord\tحكومة الوفاق\t#1f3f8f\tGNA\nlna\tLNA\t\t#d98c1a\tLNA\n"]
         case .gazetteer:

@@ -105,4 +105,18 @@ import Testing
         #expect(r.status == 69, "\(r.stderr)")
         #expect(r.stderr.contains("ffmpeg"))
     }
+
+    /// A size past Int.max once crashed (SIGILL) inside the error message; frames and animate share the check.
+    @Test func hugeSizesAreUsageErrorsEverywhere() throws {
+        let dir = try CLI.temporaryFolder()
+        for command in [["render", "--date", "2020-06-05", "--out", dir.appendingPathComponent("x.png").path],
+                        ["frames", "--from", "2020-06-01", "--to", "2020-06-02", "--out", dir.appendingPathComponent("f").path],
+                        ["animate", "--from", "2020-06-01", "--to", "2020-06-02", "--out", dir.appendingPathComponent("a.png").path]] {
+            for size in ["9223372036854775807x1", "9223372036854775807x9223372036854775807", "16001x1000", "99999999999999999999x2"] {
+                let r = try CLI.run(command + ["--size", size])
+                #expect(r.status == 64, "\(command[0]) --size \(size): \(r.status) \(r.stderr)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
 }

@@ -67,3 +67,14 @@ import Testing
         #expect(Double(decimal: "1e3") == 1000)
     }
 }
+
+@Suite struct ClampingRoundedTests {
+    @Test func convertsWithoutTrapping() {
+        #expect(Int(clampingRounded: 2.5) == 3)
+        #expect(Int(clampingRounded: -2.4) == -2)
+        #expect(Int(clampingRounded: 9223372036854775807.0 * 2) == .max)
+        #expect(Int(clampingRounded: Double(Int.max)) == .max)
+        #expect(Int(clampingRounded: -.infinity) == .min)
+        #expect(Int(clampingRounded: .nan) == 0)
+    }
+}

@@ -29,3 +29,16 @@ extension Double {
         self = value
     }
 }
+
+extension Int {
+    /// `value` rounded to the nearest integer and clamped to `Int`'s range;
+    /// NaN gives 0. `Int(someDouble)` traps past `Int.max` or on NaN, which is
+    /// how a `--size` of 9223372036854775807 once crashed frontline inside its
+    /// own error message: every conversion of a computed Double goes through here.
+    public init(clampingRounded value: Double) {
+        if value.isNaN { self = 0; return }
+        let r = value.rounded()
+        // Double(Int.max) rounds up to 2^63, which Int cannot hold: compare with >=.
+        if r >= Double(Int.max) { self = .max } else if r <= Double(Int.min) { self = .min } else { self = Int(r) }
+    }
+}
