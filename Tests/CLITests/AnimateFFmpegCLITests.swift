@@ -42,9 +42,11 @@ import Testing
     }
 
     /// Five daily frames at 400 ms, the last held 2000 ms: 3.6 s. ffmpeg holds
-    /// the last frame by cloning it at the frame rate (2.5 fps), so 9 frames.
-    @Test(arguments: [("mp4", "h264"), ("webm", "vp9"), ("gif", "gif")])
-    func encodesWithTheRightCodecSizeFramesAndDuration(ext: String, codec: String) throws {
+    /// the last frame by cloning it at the frame rate (2.5 fps), so 9 frames;
+    /// the APNG frontline writes itself stores the 5 frames with their delays
+    /// (ffprobe gives no duration for APNG).
+    @Test(arguments: [("mp4", "h264", 9), ("webm", "vp9", 9), ("gif", "gif", 9), ("png", "apng", 5)])
+    func encodesWithTheRightCodecSizeFramesAndDuration(ext: String, codec: String, frames: Int) throws {
         _ = try Self.tool("ffmpeg")
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,9 +58,11 @@ import Testing
         let stream = try #require(probe.streams.first)
         #expect(stream.codec_name == codec)
         #expect(stream.width == 640 && stream.height == 480)
-        #expect(stream.nb_read_frames == "9", "frames: \(stream.nb_read_frames ?? "none")")
-        let duration = try #require(probe.format.duration.flatMap(Double.init))
-        #expect(abs(duration - 3.6) < 0.05, "duration \(duration) s")
+        #expect(stream.nb_read_frames == "\(frames)", "frames: \(stream.nb_read_frames ?? "none")")
+        if codec != "apng" {
+            let duration = try #require(probe.format.duration.flatMap(Double.init))
+            #expect(abs(duration - 3.6) < 0.05, "duration \(duration) s")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["campaign.\(ext)"], "nothing else left")
     }
 
@@ -90,19 +94,5 @@ import Testing
         let played = try Self.rawFrames(dir.appendingPathComponent("campaign.png").path, in: dir)
         #expect(drawn.count == 5 * 640 * 480 * 3)
         #expect(played == drawn, "ffmpeg's playback of the APNG differs from the frames")
-    }
-
-    /// The APNG frontline writes itself plays in ffmpeg too: five frames, 3.6 s.
-    @Test func theAPNGDecodesInFFmpeg() throws {
-        let dir = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("campaign.png")
-        let r = try CLI.run(["animate", "--from", "2020-06-01", "--to", "2020-06-05", "--size", "640x480", "--jobs", "2",
-                             "--frame-ms", "400", "--hold-last-ms", "2000", "--out", out.path])
-        #expect(r.status == 0, "\(r.stderr)")
-        let probe = try Self.probe(out)
-        let stream = try #require(probe.streams.first)
-        #expect(stream.codec_name == "apng" && stream.width == 640 && stream.height == 480)
-        #expect(stream.nb_read_frames.flatMap(Int.init).map { (2...5).contains($0) } == true, "frames: \(stream.nb_read_frames ?? "none")")
     }
 }

@@ -126,7 +126,7 @@ struct ParsedAPNG {
         let width = Int(apng.uint32(ihdr, 0)), height = Int(apng.uint32(ihdr, 4))
         var canvas = RGBImage(width: width, height: height, pixels: [UInt8](repeating: 0, count: width * height * 3))
         var frames: [RGBImage] = []
-        var region: (x: Int, y: Int, w: Int, h: Int)? = nil
+        var region: (x: Int, y: Int, w: Int, h: Int, over: Bool)? = nil
         var parts = Data()
         func paste() throws {
             guard let r = region else { return }
@@ -136,10 +136,14 @@ struct ParsedAPNG {
             png.append(PNGChunks.encode(type: "IHDR", data: header))
             png.append(PNGChunks.encode(type: "IDAT", data: parts))
             png.append(PNGChunks.encode(type: "IEND", data: Data()))
-            let piece = try PNGDecoder.decode(png)
+            let piece = try PNGDecoder.decode(png, alpha: true)
             for y in 0..<r.h {
-                let to = ((r.y + y) * width + r.x) * 3
-                canvas.pixels.replaceSubrange(to..<(to + r.w * 3), with: piece.pixels[(y * r.w * 3)..<((y + 1) * r.w * 3)])
+                for x in 0..<r.w {
+                    let from = (y * r.w + x) * 4, to = ((r.y + y) * width + r.x + x) * 3
+                    let a = piece.pixels[from + 3]
+                    #expect(a == 0 || a == 255, "pixels are changed (opaque) or kept (transparent)")
+                    if a == 255 || !r.over { canvas.pixels.replaceSubrange(to..<(to + 3), with: piece.pixels[from..<(from + 3)]) }
+                }
             }
             frames.append(canvas)
             parts = Data()
@@ -149,8 +153,10 @@ struct ParsedAPNG {
             case "fcTL":
                 try paste()
                 let d = chunk.data
-                #expect(d[d.startIndex + 24] == 0 && d[d.startIndex + 25] == 0, "dispose none, blend source")
-                region = (Int(apng.uint32(d, 12)), Int(apng.uint32(d, 16)), Int(apng.uint32(d, 4)), Int(apng.uint32(d, 8)))
+                #expect(d[d.startIndex + 24] == 0, "dispose none")
+                // The first frame replaces the canvas (source), later ones blend over it.
+                #expect(d[d.startIndex + 25] == (frames.isEmpty && region == nil ? 0 : 1))
+                region = (Int(apng.uint32(d, 12)), Int(apng.uint32(d, 16)), Int(apng.uint32(d, 4)), Int(apng.uint32(d, 8)), d[d.startIndex + 25] == 1)
                 #expect(region!.x + region!.w <= width && region!.y + region!.h <= height)
             case "IDAT": parts.append(chunk.data)
             case "fdAT": parts.append(chunk.data.subdata(in: (chunk.data.startIndex + 4)..<chunk.data.endIndex))

@@ -82,12 +82,14 @@ public enum PNGChunks {
 /// Sequence numbers run from 0 across fcTL and fdAT in file order.
 ///
 /// A frame whose pixels equal the previous one's is not stored again: the
-/// previous frame is held longer instead. A later frame stores only the
-/// rectangle that changed since the frame before it (fcTL offsets and size,
-/// `dispose_op` none, `blend_op` source): from day to day a map changes in its
-/// date and a few rings, so 61 daily frames of 1600x1200 take about 1 MB
-/// instead of 24 MB. Frames are decoded to compare them and the changed
-/// rectangle is encoded anew (zlib level 9: it is small).
+/// previous frame is held longer instead. A later frame stores only what
+/// changed since the frame before it: the rectangle around the changes (fcTL
+/// offsets and size), in which pixels that did not change are transparent and
+/// `blend_op` over keeps the canvas under them (`dispose_op` none). From day to
+/// day a map changes in its date and a few rings, far apart, so the rectangle
+/// is often most of the map but nearly all of it transparent, which compresses
+/// to almost nothing. The file is RGBA for that (the frames given are RGB); the
+/// first frame is stored whole and opaque.
 ///
 /// The output goes to a temporary file beside the target, renamed when
 /// ``finish()`` succeeds; ``abandon()`` (or an error) deletes it.
@@ -114,9 +116,8 @@ public final class APNGWriter {
     private var given = 0
     private var written = 0
     /// The last frame given, held back until the next differs (or the end) so
-    /// its delay can still grow: its IDAT (kept for the first frame, stored
-    /// whole), its pixels and its delay.
-    private var pending: (idat: [Data], image: RGBImage, delay: Int)?
+    /// its delay can still grow: its pixels and its delay.
+    private var pending: (image: RGBImage, delay: Int)?
     /// What viewers show after the frames written so far: the last stored frame's pixels.
     private var canvas: RGBImage?
     private var finished = false
@@ -157,7 +158,9 @@ public final class APNGWriter {
             let prelude = chunks.dropFirst().prefix { $0.type != "IDAT" }.filter { $0.type != "acTL" && $0.type != "fcTL" }
             header = ihdr
             var out = PNGChunks.signature
-            out.append(PNGChunks.encode(type: "IHDR", data: ihdr))
+            var rgba = ihdr
+            rgba[rgba.startIndex + 9] = 6 // colour type: truecolour with alpha, for the transparent unchanged pixels
+            out.append(PNGChunks.encode(type: "IHDR", data: rgba))
             // num_frames is patched in finish(), when merging has settled the count.
             var actl = Data()
             PNGChunks.appendUInt32(&actl, 0)
@@ -168,8 +171,7 @@ public final class APNGWriter {
         } else if ihdr != header {
             throw SystemError("APNG", "frame \(given + 1) differs in size or pixel format from the first frame")
         }
-        let idat = chunks.filter { $0.type == "IDAT" }.map(\.data)
-        guard !idat.isEmpty else { throw SystemError("APNG", "frame \(given + 1) has no image data") }
+        guard chunks.contains(where: { $0.type == "IDAT" }) else { throw SystemError("APNG", "frame \(given + 1) has no image data") }
         given += 1
         let image = try PNGDecoder.decode(png)
         let delay = max(1, delayMilliseconds)
@@ -179,17 +181,18 @@ public final class APNGWriter {
             return
         }
         try flushPending()
-        pending = (idat, image, delay)
+        pending = (image, delay)
     }
 
     /// Writes the held-back frame: fcTL, then IDAT (first frame) or fdAT chunks.
     private func flushPending() throws {
         guard let p = pending, header != nil else { return }
         pending = nil
-        // The first frame is stored whole, as given; a later one as the rectangle
-        // that differs from the canvas the frames before it left.
+        // The first frame is stored whole; a later one as the rectangle that
+        // differs from the canvas the frames before it left.
         let region = canvas.map { Self.changedRegion(from: $0, to: p.image) } ?? Region(x: 0, y: 0, width: p.image.width, height: p.image.height)
-        let data = canvas == nil ? p.idat : try Self.idat(of: p.image, region: region)
+        let data = try Self.idat(of: p.image, region: region, over: canvas)
+        let blendOver = canvas != nil
         canvas = p.image
         var out = Data()
         var fctl = Data(capacity: 26)
@@ -203,7 +206,7 @@ public final class APNGWriter {
         PNGChunks.appendUInt16(&fctl, num)
         PNGChunks.appendUInt16(&fctl, den)
         fctl.append(0) // dispose_op: none; the canvas keeps this frame for the next to draw over
-        fctl.append(0) // blend_op: source; frames are opaque and replace their rectangle
+        fctl.append(blendOver ? 1 : 0) // blend_op: over (transparent = unchanged), source for the opaque first frame
         out.append(PNGChunks.encode(type: "fcTL", data: fctl))
         for data in data {
             if stored == 0 {
@@ -252,14 +255,24 @@ public final class APNGWriter {
         }
     }
 
-    /// The IDAT data of `region` of `image`, encoded as a PNG of its own.
-    static func idat(of image: RGBImage, region: Region) throws -> [Data] {
-        var crop = [UInt8](repeating: 0, count: region.width * region.height * 3)
+    /// The IDAT data of `region` of `image` as RGBA, encoded as a PNG of its
+    /// own: opaque where the pixel differs from `canvas` (everywhere without
+    /// one), transparent (all zero) where it does not.
+    static func idat(of image: RGBImage, region: Region, over canvas: RGBImage?) throws -> [Data] {
+        var crop = [UInt8](repeating: 0, count: region.width * region.height * 4)
         for y in 0..<region.height {
-            let from = ((region.y + y) * image.width + region.x) * 3
-            crop.replaceSubrange((y * region.width * 3)..<((y + 1) * region.width * 3), with: image.pixels[from..<(from + region.width * 3)])
+            var from = ((region.y + y) * image.width + region.x) * 3
+            var to = y * region.width * 4
+            for _ in 0..<region.width {
+                let (r, g, b) = (image.pixels[from], image.pixels[from + 1], image.pixels[from + 2])
+                if let c = canvas, c.pixels[from] == r, c.pixels[from + 1] == g, c.pixels[from + 2] == b {} else {
+                    crop[to] = r; crop[to + 1] = g; crop[to + 2] = b; crop[to + 3] = 255
+                }
+                from += 3
+                to += 4
+            }
         }
-        let png = try PNGEncoder.encode(RGBImage(width: region.width, height: region.height, pixels: crop), compressionLevel: 9)
+        let png = try PixelPNG.encode(crop, width: region.width, height: region.height, channels: 4)
         return try PNGChunks.parse(png).filter { $0.type == "IDAT" }.map(\.data)
     }
 
