@@ -65,7 +65,8 @@ public func frontlineFuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<Unsafe
             }
         }
         let elapsed = Date().timeIntervalSince(start)
-        print("\(target.rawValue): \(loop.runs) runs in \(String(format: "%.1f", elapsed)) s, \(loop.signatures.count) distinct outcomes, corpus \(kept) -> \(loop.corpus.count), no failure")
+        // Written at once, not buffered: a crash in a later target must not swallow this line.
+        FileHandle.standardOutput.write(Data("\(target.rawValue): \(loop.runs) runs in \(String(format: "%.1f", elapsed)) s, \(loop.signatures.count) distinct outcomes, corpus \(kept) -> \(loop.corpus.count), no failure\n".utf8))
     }
     return 0
 }

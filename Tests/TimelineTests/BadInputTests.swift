@@ -151,6 +151,17 @@ import Testing
         #expect(error.description == "a.csv:4: a quoted field opened on line 4 is never closed")
     }
 
+    /// Found by the fuzzer: a CRLF inside a quoted note stayed in the candidate
+    /// row ("\r\n" is one Character, so splitting on "\n" and "\r" missed it)
+    /// and broke the printed TSV.
+    @Test func lineBreaksInsideQuotedNotesNeverReachTheTSV() throws {
+        let outcome = try run(["LBY1,05 June 2020,1,Government regains territory,Government of National Accord,Tarhuna,32.435,13.633,1,src,\"x\r\ny\""])
+        #expect(outcome.problems.isEmpty, "\(outcome.problems)")
+        #expect(outcome.rows.count == 1)
+        #expect(outcome.rows.allSatisfy { $0.allSatisfy { !$0.contains("\r") && !$0.contains("\n") && !$0.contains("\t") } }, "\(outcome.rows)")
+        #expect(outcome.rows.first?[6].hasSuffix("x y") == true, "\(outcome.rows)")
+    }
+
     @Test func quotedFieldsKeepTheirLines() throws {
         let records = try CSV.parse("a,b\n\"x\ny\",2\r\n\n3,\"\"\"q\"\"\"\n")
         #expect(records.map(\.line) == [1, 2, 5])
@@ -199,6 +210,7 @@ import Testing
         #expect(ACLEDImport.clean("two\nlines\r\nand\ttabs") == "two lines and tabs")
         #expect(ACLEDImport.clean("\n\t x \n") == "x")
         #expect(ACLEDImport.clean("") == "")
+        #expect(ACLEDImport.clean("a\r\nb") == "a b", "CRLF is one Character but two bytes to replace")
         #expect(ACLEDImport.clean("ترهونة\nطرابلس") == "ترهونة طرابلس")
     }
 
