@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// The plain mutation loop: no compiler instrumentation, so it runs on any
 /// build (`swift run -c release frontline-fuzz TARGET`). Inputs are seeds
@@ -13,7 +14,7 @@ public struct FuzzLoop {
     public private(set) var corpus: [Data]
     public private(set) var signatures: Set<String> = []
     public private(set) var runs = 0
-    private var random: SplitMix
+    private var random: SeededRandom
 
     /// Tokens that reach the parsers' edges: separators, quotes, numbers that
     /// `Double` reads but data must not mean, control states, scripts.
@@ -28,7 +29,7 @@ public struct FuzzLoop {
     public init(target: FuzzTarget, seeds: [Data], seed: UInt64) {
         self.target = target
         self.corpus = seeds.isEmpty ? [Data()] : seeds
-        self.random = SplitMix(state: seed)
+        self.random = SeededRandom(seed: seed)
         for s in corpus { signatures.insert(target.run(s)) }
     }
 
@@ -86,17 +87,4 @@ public struct FuzzLoop {
         if bytes.count > 256 * 1024 { bytes.removeLast(bytes.count - 256 * 1024) }
         return Data(bytes)
     }
-}
-
-/// SplitMix64: small, fast, the same sequence on every machine.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }

@@ -210,7 +210,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func withFile(_ data: Data, _ body: (URL) -> String) -> String {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let url = URL(fileURLWithPath: folder).appendingPathComponent("frontline-fuzz-\(getpid())-\(Thread.isMainThread ? 0 : 1)")
-        FileManager.default.createFile(atPath: url.path, contents: data)
+        _ = FileManager.default.createFile(atPath: url.path, contents: data)
         defer { unlink(url.path) }
         return body(url)
     }

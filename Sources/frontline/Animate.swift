@@ -14,7 +14,7 @@ struct Animate: ParsableCommand {
         extension picks the format:
           .png / .apng   animated PNG, written by frontline itself
           .mp4 / .webm / .gif   encoded by ffmpeg (Debian's ffmpeg package), which
-                                must be on PATH
+                                must be on PATH (without it: exit status 69)
         Each frame shows for --frame-ms, the last one for --hold-last-ms. The \
         file appears complete or not at all; Ctrl-C exits 130 and leaves nothing.
 
