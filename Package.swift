@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
+        .executable(name: "frontline-fuzz", targets: ["frontline-fuzz"]),
         .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Extract"]),
     ],
     dependencies: [
@@ -45,7 +46,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fuzz targets for every parser of user input, a plain mutation loop, and
+        // libFuzzer's entry point (docs/testing.md). The executable's main is C
+        // and weak, so a -sanitize=fuzzer build takes libFuzzer's main instead.
+        .target(name: "FrontlineFuzz", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo"]),
+        .executableTarget(name: "frontline-fuzz", dependencies: ["FrontlineFuzz"]),
+
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FrontlineFuzz"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"], resources: [.copy("Fixtures")]),

@@ -9,8 +9,9 @@
 #   libspng-dev      libspng: fast PNG encoding
 #   fonts-noto-core  Noto Sans and Noto Sans Arabic, the map's fonts
 #   pkg-config       how SwiftPM finds the libraries above
+#   ffmpeg           animate to MP4, WebM and GIF (tested with ffprobe in CI); APNG needs nothing
 set -euo pipefail
-packages=(pkg-config libproj-dev libgeos-dev libcairo2-dev libpango1.0-dev libspng-dev fonts-noto-core)
+packages=(pkg-config libproj-dev libgeos-dev libcairo2-dev libpango1.0-dev libspng-dev fonts-noto-core ffmpeg)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -56,13 +56,7 @@ public enum GeoJSONReader {
     /// - Throws: `DataError` naming `file`, the line, and what is wrong.
     public static func read(contentsOf url: URL, name: String? = nil) throws -> [GeoJSONFeature] {
         let file = name ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DataError(at: SourceLocation(file: file, line: 0), "cannot read the GeoJSON file: \(error.localizedDescription)")
-        }
-        return try read(data: data, file: file)
+        return try read(data: try DataFile.read(url, displayPath: file), file: file)
     }
 
     /// - Parameter file: the name used in error messages.

@@ -15,6 +15,8 @@ import FrontlineCore
 public final class Projection {
     /// The CRS text this projection was made from.
     public let crs: String
+    /// What PROJ says the CRS is: projected (and in which unit), geographic, or other.
+    public let kind: CRSKind
     private let transform: ProjectionObject
     private let geodesic: GeodesicCalculator
 
@@ -48,6 +50,14 @@ public final class Projection {
         self.transform = ProjectionObject(taking: normalized, context: context)
         self.geodesic = try GeodesicCalculator(context: context)
         self.crs = text
+        if target.isCRS {
+            self.kind = target.crsKind()
+        } else if let crs = try? ProjectionObject(definition: text + " +type=crs", context: context) {
+            // The bare PROJ string as the CRS proj_create_crs_to_crs took it for.
+            self.kind = crs.crsKind()
+        } else {
+            self.kind = .other("a coordinate operation, not a CRS")
+        }
     }
 
     /// Projects points to map coordinates (metres for every CRS frontline ships).

@@ -100,15 +100,25 @@ public final class TerritoryBuilder {
             return try applying(drawn, to: Territory(zones: [], fronts: [], noData: landPolygons))
         }
 
+        // A place more than three reaches from the land's box cannot move a cell
+        // edge within reach of a place that touches the land (the bisector lies
+        // beyond that place's reach), so leaving it out changes nothing drawn.
+        // Near a pole such places project into near-coincident points that make
+        // GEOS's Voronoi diagram throw.
+        let far = 3 * reachMeters * (sites.map { $0.weight.isFinite ? max($0.weight, 0) : 1 }.max() ?? 1)
+        func nearLand(_ p: PlanarPoint) -> Bool {
+            p.x >= landBox.minX - far && p.x <= landBox.maxX + far && p.y >= landBox.minY - far && p.y <= landBox.maxY + far
+        }
         // One Voronoi site per distinct coordinate; the first place (by id) there
         // speaks for it, except that a place one side holds speaks before a
         // contested one: the hatch must never cover a held place.
         var slot: [PlanarPoint: Int] = [:]
         var unique: [TerritoryPlace] = []
-        for site in sites {
+        for site in sites where nearLand(site.point) {
             guard let k = slot[site.point] else { slot[site.point] = unique.count; unique.append(site); continue }
             if case .contested = unique[k].control, case .faction = site.control { unique[k] = site }
         }
+        guard !unique.isEmpty else { return try applying(drawn, to: Territory(zones: [], fronts: [], noData: landPolygons)) }
         let grid = TerritoryGrid(points: unique.map(\.point))
         let reaches = unique.map { site -> Double in
             let share: Double

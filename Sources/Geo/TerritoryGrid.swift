@@ -1,3 +1,4 @@
+import FrontlineCore
 /// A uniform grid over points for nearest-point and box queries, used to match
 /// Voronoi cells to their sites and to find places near a front line.
 /// Coordinates in metres.
@@ -25,16 +26,16 @@ struct TerritoryGrid {
         minX = lo.x
         minY = lo.y
         cellSize = size
-        columns = Int(width / size) + 1
-        rows = Int(height / size) + 1
+        columns = Int(clampingRounded: (width / size).rounded(.down)) + 1
+        rows = Int(clampingRounded: (height / size).rounded(.down)) + 1
         buckets = Array(repeating: [], count: columns * rows)
         for (i, p) in points.enumerated() {
             buckets[bucket(column(p.x), row(p.y))].append(Int32(i))
         }
     }
 
-    private func column(_ x: Double) -> Int { min(max(Int((x - minX) / cellSize), 0), columns - 1) }
-    private func row(_ y: Double) -> Int { min(max(Int((y - minY) / cellSize), 0), rows - 1) }
+    private func column(_ x: Double) -> Int { min(max(Int(clampingRounded: ((x - minX) / cellSize).rounded(.down)), 0), columns - 1) }
+    private func row(_ y: Double) -> Int { min(max(Int(clampingRounded: ((y - minY) / cellSize).rounded(.down)), 0), rows - 1) }
     private func bucket(_ c: Int, _ r: Int) -> Int { r * columns + c }
 
     /// The index of the point nearest to `p` (lowest index on ties); nil when empty.

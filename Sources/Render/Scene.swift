@@ -1,3 +1,4 @@
+import FrontlineCore
 import Geo
 
 /// A colour with alpha, components 0...1, as the scene hands it to a backend.
@@ -282,6 +283,6 @@ public struct MapScene: Hashable, Sendable {
         return collect(base) + collect(overlay)
     }
     /// The device size in pixels.
-    public var pixelWidth: Int { Int((Double(width) * scale).rounded()) }
-    public var pixelHeight: Int { Int((Double(height) * scale).rounded()) }
+    public var pixelWidth: Int { Int(clampingRounded: Double(width) * scale) }
+    public var pixelHeight: Int { Int(clampingRounded: Double(height) * scale) }
 }

@@ -142,6 +142,8 @@ struct RowChecker {
     /// the same few places and factions over and over.
     private var placeCache: [String: Result<String, PlaceProblem>] = [:]
     private var controlCache: [String: Result<Control?, Control.ParseFailure>] = [:]
+    /// Every name of the gazetteer, prepared on the first unknown place.
+    private var placeSuggestions: Suggest.Index? = nil
 
     struct PlaceProblem: Error { let message: String }
 
@@ -266,12 +268,14 @@ struct RowChecker {
 
     private mutating func resolvePlace(_ name: String) -> Result<String, PlaceProblem> {
         if let cached = placeCache[name] { return cached }
-        let result = Self.resolvePlace(name, in: gazetteer).map(\.id)
+        let result = Self.resolvePlace(name, in: gazetteer, suggestions: &placeSuggestions).map(\.id)
         placeCache[name] = result
         return result
     }
 
-    static func resolvePlace(_ name: String, in gazetteer: Gazetteer) -> Result<Place, PlaceProblem> {
+    /// - Parameter suggestions: the gazetteer's names prepared for "did you
+    ///   mean", built here the first time a name resolves to nothing.
+    static func resolvePlace(_ name: String, in gazetteer: Gazetteer, suggestions: inout Suggest.Index?) -> Result<Place, PlaceProblem> {
         guard !name.isEmpty else { return .failure(PlaceProblem(message: "empty place")) }
         if let p = gazetteer.place(id: name) { return .success(p) }
         let resolution = gazetteer.resolve(name)
@@ -284,8 +288,9 @@ struct RowChecker {
             }
             return .success(match.place)
         }
+        if resolution.match == nil, suggestions == nil { suggestions = Suggest.Index(gazetteer.places.flatMap(\.allNames)) }
         let suggestion = resolution.match?.place.name
-            ?? Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames)).flatMap { n in
+            ?? suggestions?.closest(to: name).flatMap { n in
                 gazetteer.resolve(n).match?.place.name ?? n
             }
         return .failure(PlaceProblem(message: "unknown place '\(name)'" + (suggestion.map { "; did you mean \($0)?" } ?? "")))

@@ -31,13 +31,20 @@ public struct Theatre: Sendable {
     /// Also audits each gazetteer file against the records vendored beside it
     /// (``GazetteerAudit``) and the seed quotes (``SeedQuoteCheck``), which loading skips.
     public static func check(directory: URL) -> [Diagnostic] {
+        checked(directory: directory).diagnostics
+    }
+
+    /// As ``check(directory:)``, with the theatre as far as it could be read
+    /// (nil when its settings, gazetteer, factions or event log file could not
+    /// be), for checks that go on to the theatre's geometry.
+    public static func checked(directory: URL) -> (theatre: Theatre?, diagnostics: [Diagnostic]) {
         let (theatre, diagnostics) = assemble(directory: directory)
-        guard let settings = theatre?.settings else { return diagnostics }
+        guard let settings = theatre?.settings else { return (theatre, diagnostics) }
         var more = GazetteerSourcesCheck.diagnostics(for: settings.gazetteerFiles + settings.extraGazetteerFiles)
         if let seeds = SeedQuoteCheck.seedsDirectory(settings: settings) {
             more += SeedQuoteCheck.check(events: settings.eventsFile, displayPath: displayPath(settings.eventsFile), seeds: seeds)
         }
-        return diagnostics + more
+        return (theatre, diagnostics + more)
     }
 
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
@@ -63,6 +70,19 @@ public struct Theatre: Sendable {
         return .within
     }
 
+    /// What `render` and `frames` say about a day they draw, the one rule for
+    /// both: a day before the record (or any day of an empty log) is drawn with
+    /// every place unknown, which the note says; a day after the last event is
+    /// drawn as of then. Nil within the record.
+    public func coverageNote(_ day: Day) -> String? {
+        switch coverage(of: day) {
+        case .empty: return "note: the event log has no events; every place is drawn as unknown (no information)"
+        case .before(let first): return "note: \(day) is before the record, which starts on \(first); every place is drawn as unknown (no information)"
+        case .after(let last): return "note: \(day) is after the last event (\(last)); showing the state as of then"
+        case .within: return nil
+        }
+    }
+
     /// The check commands run on a requested day. A day before the record (or a
     /// record with no events) is a data error: every place would be "unknown",
     /// which looks like an answer but is not. A day after the last event is
@@ -72,7 +92,7 @@ public struct Theatre: Sendable {
         switch coverage(of: day) {
         case .empty: throw DataError(at: at, "the event log has no events, so nothing is known on \(day)")
         case .before(let first): throw DataError(at: at, "\(day) is before the record, which starts on \(first)")
-        case .after(let last): return "note: \(day) is after the last event (\(last)); showing the state as of then"
+        case .after: return coverageNote(day)
         case .within: return nil
         }
     }
@@ -86,10 +106,22 @@ public struct Theatre: Sendable {
 
     /// Like ``place(named:)``, with how the name matched, so that a command can
     /// tell the user when it took a misspelling to mean a place (`method == .fuzzy`).
-    public func placeMatch(named name: String) throws -> (place: Place, method: MatchMethod) {
+    ///
+    /// A name two places answer about equally well is refused with both listed,
+    /// unless `options.near` picks the nearer (as `resolve` does).
+    public func placeMatch(named name: String, options: ResolveOptions = ResolveOptions()) throws -> (place: Place, method: MatchMethod) {
         if let p = gazetteer.place(id: name) { return (p, .exact) }
-        let resolution = gazetteer.resolve(name)
-        if let match = resolution.match { return (match.place, match.method) }
+        let resolution = gazetteer.resolve(name, options: options)
+        if let match = resolution.match {
+            if options.near == nil, !resolution.alternatives.isEmpty {
+                let all = ([match] + resolution.alternatives).map {
+                    "\($0.place.name) (id \($0.place.id), \($0.place.location.latitude), \($0.place.location.longitude))"
+                }
+                throw DataError(at: SourceLocation(file: settings.gazetteerFiles.first.map(Theatre.displayPath) ?? "gazetteer", line: 0),
+                                "ambiguous place '\(name)': it could be \(all.joined(separator: "; ")); give the id, or --near LAT,LON or --within W,S,E,N")
+            }
+            return (match.place, match.method)
+        }
         let suggestion = Suggest.closest(to: name, among: gazetteer.places.flatMap(\.allNames))
             .flatMap { gazetteer.resolve($0).match?.place.name ?? $0 }
         // The place is missing from the gazetteer, so that is the file the message points at.
@@ -106,6 +138,21 @@ public struct Theatre: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// Why `directory` cannot be read as a theatre, or nil when it has a
+    /// `theatre.tsv` (whose own problems ``TheatreSettings/load(directory:)`` reports).
+    static func folderProblem(_ directory: URL) -> String? {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return "the theatre folder does not exist" }
+        guard isFolder.boolValue else { return "this is a file; --theatre takes the folder that holds \(TheatreSettings.fileName)" }
+        guard fm.isReadableFile(atPath: directory.path), fm.isExecutableFile(atPath: directory.path) else {
+            return "permission denied: the theatre folder cannot be read"
+        }
+        let settings = directory.appendingPathComponent(TheatreSettings.fileName).path
+        guard fm.fileExists(atPath: settings) else { return "not a theatre folder: it has no \(TheatreSettings.fileName)" }
+        return nil
+    }
+
     private static func assemble(directory: URL) -> (Theatre?, diagnostics: [Diagnostic]) {
         var problems: [Diagnostic] = []
         func collect<T>(_ body: () throws -> T) -> T? {
@@ -116,10 +163,8 @@ public struct Theatre: Sendable {
             }
             return nil
         }
-        let settingsPath = directory.appendingPathComponent(TheatreSettings.fileName)
-        guard FileManager.default.fileExists(atPath: settingsPath.path) else {
-            return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0),
-                                     "not a theatre folder: it has no \(TheatreSettings.fileName)")])
+        if let problem = folderProblem(directory) {
+            return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), problem)])
         }
         guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
 
@@ -130,8 +175,9 @@ public struct Theatre: Sendable {
         // log is checked as if they were there, so one bad row in factions.tsv does
         // not turn every event of that faction into "unknown faction".
         var checkedFactions: [Faction] = []
-        if let table = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
-                                              required: Faction.columns) }) {
+        let factionsTable = collect({ try TSVTable(contentsOf: settings.factionsFile, displayPath: displayPath(settings.factionsFile),
+                                              required: Faction.columns) })
+        if let table = factionsTable {
             let parsed = Faction.parse(table)
             factions = parsed.factions
             problems += parsed.problems
@@ -145,7 +191,8 @@ public struct Theatre: Sendable {
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
-        guard let gazetteer else { return (nil, problems) }
+        // The same for a factions file that could not be read: every event would name an unknown faction.
+        guard let gazetteer, factionsTable != nil else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
                                                     gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics

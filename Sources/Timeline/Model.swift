@@ -16,7 +16,9 @@ public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
     public init?(hex: String) {
         var s = Substring(hex)
         if s.first == "#" { s = s.dropFirst() }
-        guard s.count == 6, let v = UInt32(s, radix: 16) else { return nil }
+        // Six hex digits exactly: UInt32(_:radix:) alone would take a sign ("+12345").
+        guard s.utf8.count == 6, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }),
+              let v = UInt32(s, radix: 16) else { return nil }
         self.init(red: UInt8((v >> 16) & 0xff), green: UInt8((v >> 8) & 0xff), blue: UInt8(v & 0xff))
     }
 

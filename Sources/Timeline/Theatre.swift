@@ -74,6 +74,18 @@ public struct TheatreSettings: Sendable {
     /// Titles of single views (`title.NAME`, `title_ar.NAME`), by view name.
     public var viewTitles: [String: (title: String, titleArabic: String)] = [:]
 
+    /// The line of `theatre.tsv` each key is on, for messages about its value.
+    public let keyLines: [String: Int]
+
+    /// Where in `theatre.tsv` a setting is written (line 0 when it is not).
+    public func location(of key: String) -> SourceLocation {
+        SourceLocation(file: Theatre.displayPath(directory.appendingPathComponent(Self.fileName)), line: keyLines[key] ?? 0)
+    }
+
+    /// The largest `zone_reach_km` taken: beyond it a place's ground would
+    /// cover a continent, which is a typo, not a derived zone.
+    public static let maximumZoneReachKilometers = 1000.0
+
     public func view(named name: String) -> NamedView? { views.first { $0.name == name } }
 
     /// The title of a map of `view` (nil: a map of no named view, a --bbox):
@@ -112,30 +124,33 @@ public struct TheatreSettings: Sendable {
             problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: key, "the setting '\(key)' is missing"))
             return ""
         }
-        func file(_ key: String) -> URL {
-            let v = require(key)
-            return directory.appendingPathComponent(v).standardizedFileURL
+        /// A file the theatre needs, relative to the theatre folder. A theatre
+        /// copied elsewhere breaks its `../` paths, so the message says which
+        /// path was tried, relative to what.
+        func existing(_ key: String, _ text: String) -> URL {
+            let url = directory.appendingPathComponent(text).standardizedFileURL
+            var isFolder: ObjCBool = false
+            if !text.isEmpty, !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || isFolder.boolValue {
+                let what = isFolder.boolValue ? "is a folder, not a file" : "does not exist"
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: values[key]?.1 ?? 0), field: key,
+                    "'\(text)', relative to the theatre folder \(directory.standardizedFileURL.path), is \(url.path), which \(what)"))
+            }
+            return url
         }
+        func file(_ key: String) -> URL { existing(key, require(key)) }
         let title = require("title")
         let crs = require("crs")
-        let gazetteers = require("gazetteer").split(separator: "|").map {
-            directory.appendingPathComponent(String($0)).standardizedFileURL
-        }
-        let extraGazetteers = (values["gazetteer.extra"]?.0 ?? "").split(separator: "|").map {
-            directory.appendingPathComponent(String($0)).standardizedFileURL
-        }
+        let gazetteers = require("gazetteer").split(separator: "|").map { existing("gazetteer", String($0)) }
+        let extraGazetteers = (values["gazetteer.extra"]?.0 ?? "").split(separator: "|").map { existing("gazetteer.extra", String($0)) }
         let factions = file("factions")
         let events = file("events")
         /// An optional file that must exist when named: the layer is optional,
         /// a typo in its name should not silently draw the coarse coast.
         func optionalFile(_ key: String) -> URL? {
-            guard let (text, line) = values[key], !text.isEmpty else { return nil }
-            let url = directory.appendingPathComponent(text).standardizedFileURL
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: key, "the file '\(text)' does not exist (\(url.path))"))
-                return nil
-            }
-            return url
+            guard let text = values[key]?.0, !text.isEmpty else { return nil }
+            let count = problems.count
+            let url = existing(key, text)
+            return problems.count == count ? url : nil
         }
         let detailKeys = ["basemap.detail_land", "basemap.detail_coast", "basemap.detail_borders"]
         let detail = detailKeys.map(optionalFile)
@@ -154,8 +169,9 @@ public struct TheatreSettings: Sendable {
         }
         var reach = 60.0
         if let (text, line) = values["zone_reach_km"] {
-            if let v = Double(text), v > 0 { reach = v } else {
-                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: "zone_reach_km", "'\(text)' is not a positive distance in km"))
+            if let v = Double(decimal: text), v > 0, v <= maximumZoneReachKilometers { reach = v } else {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: "zone_reach_km",
+                    "'\(text)' is not a distance in km from above 0 to \(Int(maximumZoneReachKilometers))"))
             }
         }
         // title.NAME and title_ar.NAME: a view's own title.
@@ -185,7 +201,8 @@ public struct TheatreSettings: Sendable {
                                factionsFile: factions, eventsFile: events,
                                seedsDirectory: values["seeds"].map { directory.appendingPathComponent($0.0).standardizedFileURL }, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
-                               basemapCredit: values["basemap_credit"]?.0 ?? "")
+                               basemapCredit: values["basemap_credit"]?.0 ?? "",
+                               keyLines: values.mapValues(\.1))
         settings.viewTitles = viewTitles
         settings.lexiconFile = lexicon
         return settings

@@ -39,6 +39,11 @@ extension TheatreSettings {
             gazetteer = Gazetteer.merged(curated: gazetteer, supplement: extra.places)
         }
         if !problems.isEmpty { throw DataError(problems) }
+        if gazetteer.places.isEmpty {
+            // Otherwise every event would be "unknown place", once per row.
+            let files = (gazetteerFiles + extraGazetteerFiles).map(Theatre.displayPath).joined(separator: ", ")
+            throw DataError(at: SourceLocation(file: files, line: 0), "the gazetteer has no places: every event needs one")
+        }
         return gazetteer
     }
 }

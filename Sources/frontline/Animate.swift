@@ -14,7 +14,7 @@ struct Animate: ParsableCommand {
         extension picks the format:
           .png / .apng   animated PNG, written by frontline itself
           .mp4 / .webm / .gif   encoded by ffmpeg (Debian's ffmpeg package), which
-                                must be on PATH
+                                must be on PATH (without it: exit status 69)
         Each frame shows for --frame-ms, the last one for --hold-last-ms. The \
         file appears complete or not at all; Ctrl-C exits 130 and leaves nothing.
 
@@ -56,7 +56,7 @@ struct Animate: ParsableCommand {
         if format.needsFFmpeg {
             guard let found = FFmpeg.locate() else {
                 printError("error: " + FFmpeg.missingMessage)
-                throw ExitCode(69) // EX_UNAVAILABLE: a needed program is missing
+                throw Exit.unavailable
             }
             ffmpeg = found
         }

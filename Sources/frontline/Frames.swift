@@ -41,8 +41,11 @@ struct FrameOptions: ParsableArguments {
     func job(format: OutputFormat) throws -> FrameJob {
         let loaded = try theatre.load()
         let timeline = loaded.timeline
-        if let first = timeline.firstDay, to < first {
-            throw ValidationError("--to \(to) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
+        // The rule render follows too: days before the record are drawn, every place unknown, and said so.
+        if let first = timeline.firstDay, from < first {
+            printError("note: days from \(from) to \(min(to, first.adding(days: -1))) are before the record, which starts on \(first); their frames draw every place as unknown (no information)")
+        } else if timeline.firstDay == nil {
+            printError(loaded.coverageNote(from) ?? "")
         }
         let plan: FramePlan
         do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!, ringDays: ringDays) } catch let e as FramePlan.PlanError {

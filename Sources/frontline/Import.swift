@@ -35,13 +35,7 @@ struct Import: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let t = try theatre.load()
-                let url = URL(fileURLWithPath: file)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw DataError(at: SourceLocation(file: file, line: 0), "cannot read the file")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw DataError(at: SourceLocation(file: file, line: 0), "the file is not valid UTF-8")
-                }
+                let text = try DataFile.readText(URL(fileURLWithPath: file), displayPath: file)
                 let outcome = try ACLEDImport.run(csv: text, path: file, gazetteer: t.gazetteer, factions: t.factions,
                                                   timeline: t.timeline, actors: actors.compactMap(ACLEDImport.ActorMapping.init(parsing:)))
                 print(outcome.tsv, terminator: "")

@@ -59,16 +59,33 @@ struct MapOptions: ParsableArguments {
         return language
     }
 
-    /// Width and height in layout px; the pixel size (times --scale) is 1 to 16000 a side.
+    /// The smallest canvas the map furniture (title, legend, scale bar,
+    /// locator inset) fits on and leaves most of the map in view, layout px,
+    /// found by drawing: at 480x360 the legend covers half the map, and the
+    /// two-language legend is half as wide again.
+    static func minimumSize(for language: MapLanguage) -> (width: Int, height: Int) {
+        language == .both ? (800, 600) : (640, 480)
+    }
+    static let maximumPixels = 16000
+
+    /// Width and height in layout px, at least ``minimumSize(for:)``; the pixel size
+    /// (times --scale) is at most 16000 a side. Every bound is checked before
+    /// any arithmetic, so no size can overflow.
     func canvas() throws -> (width: Int, height: Int) {
         let dims = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard dims.count == 2, let w = Int(dims[0]), let h = Int(dims[1]) else {
             throw ValidationError("--size '\(size)' is not WIDTHxHEIGHT, for example 1600x1200")
         }
-        guard scale > 0, scale <= 8, scale.isFinite else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
-        let pw = Double(w) * scale, ph = Double(h) * scale
-        guard w >= 1, h >= 1, pw >= 1, ph >= 1, pw <= 16000, ph <= 16000 else {
-            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be 1 to 16000 px")
+        guard scale.isFinite, scale > 0, scale <= 8 else { throw ValidationError("--scale must be more than 0 and at most 8, got \(scale)") }
+        let (minW, minH) = Self.minimumSize(for: try language()), most = Self.maximumPixels
+        guard w >= minW, h >= minH else {
+            throw ValidationError("--size \(size) is too small for the title, legend, scale bar and inset\(lang == "both" ? " in both languages" : ""); give at least \(minW)x\(minH)")
+        }
+        guard w <= most, h <= most else { throw ValidationError("--size \(size): each side must be at most \(most) px") }
+        // Both factors are bounded now: the products are below 128,001.
+        let pw = (Double(w) * scale).rounded(), ph = (Double(h) * scale).rounded()
+        guard pw <= Double(most), ph <= Double(most) else {
+            throw ValidationError("--size \(size) at --scale \(scale) is \(Int(pw))x\(Int(ph)) px; each side must be at most \(most) px")
         }
         return (w, h)
     }
@@ -101,10 +118,12 @@ struct MapOptions: ParsableArguments {
         spec.subtitle = subtitle
         spec.credit = credit
         spec.idPrefix = idPrefix
+        if bbox != nil, !theatre.timeline.places.contains(where: { spec.view.contains($0.location) }) {
+            printError("warning: --bbox \(bbox!) holds no place of the theatre; the map shows no control")
+        }
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
-            let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))
-            throw DataError(at: SourceLocation(file: file, line: 0), field: "crs", error.description)
+            throw DataError(at: theatre.settings.location(of: "crs"), field: "crs", error.description)
         }
     }
 }

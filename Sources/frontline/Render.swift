@@ -76,6 +76,11 @@ struct Render: ParsableCommand {
                 throw ValidationError("--format '\(format)': use png, svg or pdf")
             }
             chosen = f
+            // A PDF named .png opens as a broken image: the name must say what the file is.
+            let ext = out.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+            if let out, !ext.isEmpty, ext != f.rawValue {
+                throw ValidationError("--out \(out) is named .\(ext) but --format is \(f.rawValue); name it .\(f.rawValue) or leave out --format")
+            }
         } else if let out {
             let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
             guard let f = OutputFormat(rawValue: ext) else {
@@ -106,7 +111,8 @@ struct Render: ParsableCommand {
         let request = try request()
         try reportingErrors {
             var timings = StageTimings()
-            let loaded = try theatre.load(covering: request.day)
+            let loaded = try theatre.load()
+            if let note = loaded.coverageNote(request.day) { printError(note) }
             timings.lap("load theatre")
             let pipeline = try map.pipeline(for: loaded, format: request.format)
             timings.lap("projection and basemap")

@@ -23,7 +23,7 @@ struct Resolve: ParsableCommand {
         Examples:
           frontline resolve ترهونة Tarhouna Sirt
           frontline resolve "Suq al-Khamis" --near 32.6,14.3    the one near Khoms
-          frontline resolve Watiya --within 12,32,13,33 --json
+          frontline resolve Watiya --within 11.5,32,12.5,33 --json
           printf 'Misurata\\nالزاوية\\n' | frontline resolve - --json
           frontline resolve Nalut --gazetteer LY.txt            also search a GeoNames dump
 
@@ -43,11 +43,7 @@ struct Resolve: ParsableCommand {
     @Option(help: "Report at most this many alternatives per name.")
     var limit = 5
 
-    @Option(help: ArgumentHelp("Prefer places near this point, in decimal degrees.", valueName: "lat,lon"))
-    var near: String?
-
-    @Option(help: ArgumentHelp("Keep only places inside this box, in decimal degrees.", valueName: "w,s,e,n"))
-    var within: String?
+    @OptionGroup var narrowing: PlaceNarrowing
 
     @Option(name: .customLong("gazetteer"),
             help: ArgumentHelp("A GeoNames dump (LY.txt layout) searched under the curated gazetteer. Repeatable.", valueName: "file"))
@@ -60,22 +56,11 @@ struct Resolve: ParsableCommand {
         if names.isEmpty { throw ValidationError("give one or more names, or - to read names from standard input") }
         if names.contains("-"), names.count > 1 { throw ValidationError("'-' reads names from standard input; give it alone") }
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if let near, Self.point(near) == nil { throw ValidationError("--near needs LAT,LON in decimal degrees, got '\(near)'") }
-        if let within, GeoBox(parsing: within) == nil {
-            throw ValidationError("--within needs W,S,E,N in decimal degrees with W < E and S < N, got '\(within)'")
-        }
-    }
-
-    static func point(_ text: String) -> GeoPoint? {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lat = parts[0], let lon = parts[1],
-              (-90...90).contains(lat), (-180...180).contains(lon) else { return nil }
-        return GeoPoint(latitude: lat, longitude: lon)
     }
 
     func run() throws {
         let gazetteer = try reportingErrors { try loadGazetteer() }
-        let options = ResolveOptions(near: near.flatMap(Self.point), within: within.flatMap(GeoBox.init(parsing:)), limit: limit)
+        let options = narrowing.options(limit: limit)
         let queries: [ResolveQuery] = names == ["-"]
             ? ResolveQuery.lines(of: FileHandle.standardInput.readDataToEndOfFile())
             : names.map { ResolveQuery(line: 0, text: $0, error: nil) }
@@ -120,45 +105,5 @@ struct Resolve: ParsableCommand {
             gazetteer = Gazetteer.merged(curated: gazetteer, supplement: supplement)
         }
         return gazetteer
-    }
-}
-
-/// One line of `resolve -` input: its text, or why it cannot be a query.
-struct ResolveQuery: Sendable {
-    let line: Int
-    let text: String
-    let error: String?
-
-    /// Splits raw standard input on newlines. Bytes are checked line by line, so
-    /// one line of bad UTF-8 spoils only itself. (Over the raw bytes: splitting
-    /// the `Data` itself cost more than the lookups of an exact-name line.)
-    static func lines(of data: Data) -> [ResolveQuery] {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var result: [ResolveQuery] = []
-            var start = 0
-            // The final newline ends a line, not a new one; an empty input has no lines.
-            while start < bytes.count {
-                let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                var end = newline
-                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                result.append(query(line: result.count + 1, UnsafeBufferPointer(rebasing: bytes[start..<end])))
-                start = newline + 1
-            }
-            return result
-        }
-    }
-
-    private static func query(line: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> ResolveQuery {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return ResolveQuery(line: line, text: String(decoding: bytes.prefix(64), as: UTF8.self),
-                                error: "line \(line) is not valid UTF-8")
-        }
-        // A line of at most that many bytes has at most that many scalars: no need to count them.
-        if text.utf8.count > Gazetteer.maximumQueryLength, text.unicodeScalars.count > Gazetteer.maximumQueryLength {
-            return ResolveQuery(line: line, text: String(text.prefix(64)) + "…",
-                                error: "line \(line) is \(text.unicodeScalars.count) characters long; a name has at most \(Gazetteer.maximumQueryLength)")
-        }
-        return ResolveQuery(line: line, text: text, error: nil)
     }
 }

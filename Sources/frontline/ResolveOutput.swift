@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 import Gazetteer
 import Synchronization
 
@@ -97,7 +98,7 @@ enum ResolveOutput {
     /// A score with three decimals, `0.950`. Written by hand: `String(format:)`
     /// costs more than the lookup itself.
     static func score(_ s: Double) -> String {
-        let thousandths = Int((max(0, s) * 1000).rounded())
+        let thousandths = Int(clampingRounded: max(0, s) * 1000)
         let fraction = String(thousandths % 1000)
         return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }

@@ -15,6 +15,8 @@ enum Exit {
     static let dataError = ExitCode(1)
     /// Bad usage (ArgumentParser's ValidationError also exits with 64).
     static let usage = ExitCode(64)
+    /// A program frontline needs is missing (ffmpeg for MP4, WebM, GIF): EX_UNAVAILABLE.
+    static let unavailable = ExitCode(69)
     /// A system failure: a C library or the file system.
     static let system = ExitCode(70)
 }

@@ -5,16 +5,26 @@ import Timeline
 struct Why: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "why",
-        abstract: "The event and source behind a place's state on a day.")
+        abstract: "The event and source behind a place's state on a day.",
+        discussion: """
+        Prints who held the place on --date, since when, the event (file:line) and \
+        its source and note, and the last confirmed event when the latest is a claim.
+
+        Examples:
+          frontline why "Tripoli International Airport" --date 2020-06-04
+          frontline why ترهونة --date 2020-06-05
+          frontline why "Suq al-Khamis" --date 2020-06-05 --near 32.57,14.17
+        """)
 
     @Argument(help: "The place, in any spelling the gazetteer resolves.") var place: String
     @Option(help: "The day, YYYY-MM-DD.") var date: Day
+    @OptionGroup var narrowing: PlaceNarrowing
     @OptionGroup var theatre: TheatreOptions
 
     func run() throws {
         try reportingErrors {
             let t = try theatre.load(covering: date)
-            let (p, method) = try t.placeMatch(named: place)
+            let (p, method) = try t.placeMatch(named: place, options: narrowing.options())
             if method == .fuzzy { printError("note: taking '\(place)' to mean \(p.name) (\(p.nameArabic)), the closest spelling in the gazetteer") }
             let s = t.timeline.placeState(p, on: date)
             print("\(p.name) on \(date): \(s.control)")

@@ -16,7 +16,7 @@ func pngChunkTypes(_ data: Data) -> [String] {
 
 @Suite struct FramesCLITests {
     /// A small, quick map for CLI runs.
-    let small = ["--size", "400x300", "--jobs", "2"]
+    let small = ["--size", "640x480", "--jobs", "2"]
 
     @Test func framesWritesNumberedFramesAndAnIndex() throws {
         let out = try CLI.temporaryFolder().appendingPathComponent("frames")

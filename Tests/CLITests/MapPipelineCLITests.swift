@@ -27,6 +27,6 @@ import Testing
         let r = try CLI.run(["render", "--date", "2020-06-05", "--theatre", theatre.path,
                              "--out", theatre.appendingPathComponent("x.png").path])
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stderr.contains("theatre.tsv: crs: CRS 'EPSG:4326' is in degrees"), "\(r.stderr)")
+        #expect(r.stderr.contains("theatre.tsv:6: crs: CRS 'EPSG:4326' is in degrees"), "\(r.stderr)")
     }
 }

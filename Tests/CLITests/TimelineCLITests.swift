@@ -113,7 +113,7 @@ import Testing
     @Test func aMissingTheatreIsADataError() throws {
         let r = try CLI.run(["check", "--theatre", "/nonexistent/theatre"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("not a theatre folder"))
+        #expect(r.stdout.contains("/nonexistent/theatre: the theatre folder does not exist"))
     }
 
     // MARK: fixture theatres

@@ -115,3 +115,88 @@ struct ParsedAPNG {
         #expect(throws: (any Error).self) { try PNGChunks.parse(png) }
     }
 }
+
+/// Later frames store only the rectangle that changed; playing the file back
+/// (each fcTL rectangle decoded and pasted over the canvas) gives every frame.
+@Suite struct AnimationAPNGRegionTests {
+    /// Plays an APNG: one RGB canvas per stored frame.
+    static func play(_ data: Data) throws -> [RGBImage] {
+        let apng = try ParsedAPNG(data)
+        let ihdr = apng.chunks[0].data
+        let width = Int(apng.uint32(ihdr, 0)), height = Int(apng.uint32(ihdr, 4))
+        var canvas = RGBImage(width: width, height: height, pixels: [UInt8](repeating: 0, count: width * height * 3))
+        var frames: [RGBImage] = []
+        var region: (x: Int, y: Int, w: Int, h: Int, over: Bool)? = nil
+        var parts = Data()
+        func paste() throws {
+            guard let r = region else { return }
+            var header = ihdr
+            header.replaceSubrange(header.startIndex..<(header.startIndex + 8), with: ihdr.subdata(in: 0..<0) + bigEndian(r.w) + bigEndian(r.h))
+            var png = PNGChunks.signature
+            png.append(PNGChunks.encode(type: "IHDR", data: header))
+            png.append(PNGChunks.encode(type: "IDAT", data: parts))
+            png.append(PNGChunks.encode(type: "IEND", data: Data()))
+            let piece = try PNGDecoder.decode(png, alpha: true)
+            for y in 0..<r.h {
+                for x in 0..<r.w {
+                    let from = (y * r.w + x) * 4, to = ((r.y + y) * width + r.x + x) * 3
+                    let a = piece.pixels[from + 3]
+                    #expect(a == 0 || a == 255, "pixels are changed (opaque) or kept (transparent)")
+                    if a == 255 || !r.over { canvas.pixels.replaceSubrange(to..<(to + 3), with: piece.pixels[from..<(from + 3)]) }
+                }
+            }
+            frames.append(canvas)
+            parts = Data()
+        }
+        for chunk in apng.chunks {
+            switch chunk.type {
+            case "fcTL":
+                try paste()
+                let d = chunk.data
+                #expect(d[d.startIndex + 24] == 0, "dispose none")
+                // The first frame replaces the canvas (source), later ones blend over it.
+                #expect(d[d.startIndex + 25] == (frames.isEmpty && region == nil ? 0 : 1))
+                region = (Int(apng.uint32(d, 12)), Int(apng.uint32(d, 16)), Int(apng.uint32(d, 4)), Int(apng.uint32(d, 8)), d[d.startIndex + 25] == 1)
+                #expect(region!.x + region!.w <= width && region!.y + region!.h <= height)
+            case "IDAT": parts.append(chunk.data)
+            case "fdAT": parts.append(chunk.data.subdata(in: (chunk.data.startIndex + 4)..<chunk.data.endIndex))
+            default: break
+            }
+        }
+        try paste()
+        return frames
+    }
+
+    static func bigEndian(_ v: Int) -> Data { Data([UInt8(v >> 24 & 0xff), UInt8(v >> 16 & 0xff), UInt8(v >> 8 & 0xff), UInt8(v & 0xff)]) }
+
+    @Test func playingBackGivesEveryFrameAndStoresOnlyChanges() throws {
+        let (w, h) = (120, 90)
+        var random = SystemRandomNumberGenerator()
+        var base = [UInt8](repeating: 0, count: w * h * 3)
+        for i in base.indices { base[i] = UInt8.random(in: 0...255, using: &random) }
+        var frames = [base]
+        // A small change, one far from it (the rectangle spans both), and a one-pixel change in a corner.
+        var next = base
+        for y in 10..<20 { for x in 30..<50 { next[(y * w + x) * 3] &+= 1 } }
+        frames.append(next)
+        next[(80 * w + 100) * 3 + 1] &+= 7
+        next[(2 * w + 3) * 3 + 2] &+= 9
+        frames.append(next)
+        next[((h - 1) * w + (w - 1)) * 3] &+= 1
+        frames.append(next)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-apng-region-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try APNGWriter(url: url)
+        for f in frames { try writer.add(pixels: f, width: w, height: h, channels: 3, delayMilliseconds: 100) }
+        #expect(try writer.finish().framesStored == 4)
+        let data = try Data(contentsOf: url)
+        let played = try Self.play(data)
+        #expect(played.count == 4)
+        for (i, (a, b)) in zip(played, frames).enumerated() { #expect(a.pixels == b, "frame \(i + 1) plays back as given") }
+        let fctls = try ParsedAPNG(data).chunks.filter { $0.type == "fcTL" }.map { c -> [UInt32] in
+            let p = try! ParsedAPNG(data)
+            return [4, 8, 12, 16].map { p.uint32(c.data, $0) }
+        }
+        #expect(fctls == [[120, 90, 0, 0], [20, 10, 30, 10], [98, 79, 3, 2], [1, 1, 119, 89]], "width, height, x, y of each stored rectangle")
+    }
+}

@@ -81,8 +81,8 @@ struct SVGMarks {
             if let id = a["id"] { marks.ids.append(id) }
             if name == "g" { country.append(a["data-country"]) }
             if let place = a["data-place"] {
-                if a["class"] == "place", let x = a["data-x"].flatMap(Double.init), let y = a["data-y"].flatMap(Double.init) {
-                    marks.dots.append(Dot(id: place, x: x, y: y, r: a["data-r"].flatMap(Double.init) ?? 0, inset: a["data-inset"]))
+                if a["class"] == "place", let x = a["data-x"].flatMap { Double($0) }, let y = a["data-y"].flatMap { Double($0) } {
+                    marks.dots.append(Dot(id: place, x: x, y: y, r: a["data-r"].flatMap { Double($0) } ?? 0, inset: a["data-inset"]))
                 } else if name == "text", let b = SVGMarks.box(a["data-bbox"]) {
                     marks.labels.append(Label(id: place, box: b, inset: a["data-inset"]))
                 } else if a["class"] == "leader", let d = a["d"] {

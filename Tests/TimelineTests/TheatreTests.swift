@@ -110,7 +110,13 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-titles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // The good theatre's files beside the new settings.
+        for name in ["events.tsv", "factions.tsv", "none.geojson"] {
+            try FileManager.default.copyItem(at: good.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
         let base = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+            .replacingOccurrences(of: "../gazetteer.tsv", with: "gazetteer.tsv")
         let view = try #require(try TheatreSettings.load(directory: good).views.first?.name)
         try (base + "title.\(view)\tOwn title\ntitle_ar.\(view)\tعنوان\n").write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
         let settings = try TheatreSettings.load(directory: folder)
@@ -128,6 +134,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let base = try String(contentsOf: good.appendingPathComponent("theatre.tsv"), encoding: .utf8)
+            .replacingOccurrences(of: "../gazetteer.tsv", with: "gazetteer.tsv")
+        try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
+        for name in ["none.geojson", "factions.tsv", "events.tsv"] {
+            try FileManager.default.copyItem(at: good.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
         func settings(_ extra: String) throws -> TheatreSettings {
             try (base + extra).write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
             return try TheatreSettings.load(directory: folder)
@@ -147,7 +158,7 @@ import Testing
             try settings(all.replacingOccurrences(of: "\tland.geojson", with: "\tnope.geojson"))
         }
         #expect(missing.diagnostics.map(\.description) == [
-            "\(folder.appendingPathComponent("theatre.tsv").path):\(line): basemap.detail_land: the file 'nope.geojson' does not exist (\(folder.appendingPathComponent("nope.geojson").path))",
+            "\(folder.appendingPathComponent("theatre.tsv").path):\(line): basemap.detail_land: 'nope.geojson', relative to the theatre folder \(folder.standardizedFileURL.path), is \(folder.appendingPathComponent("nope.geojson").standardizedFileURL.path), which does not exist",
         ])
         let alone = try #require(throws: DataError.self) { try settings("basemap.detail_coast\tcoast.geojson\n") }
         #expect(alone.diagnostics.count == 1)
@@ -174,6 +185,7 @@ import Testing
         try settings.write(to: folder.appendingPathComponent("theatre.tsv"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: good.appendingPathComponent("events.tsv"), to: folder.appendingPathComponent("events.tsv"))
         try FileManager.default.copyItem(at: Fixture.url("gazetteer.tsv"), to: folder.appendingPathComponent("gazetteer.tsv"))
+        try FileManager.default.copyItem(at: good.appendingPathComponent("none.geojson"), to: folder.appendingPathComponent("none.geojson"))
         try "id\tname\tname_ar\tcolor\tshort\trole\ngna\tGNA\t\t#1f3f8f\tGNA\tbelligerent\nlna\tLNA\t\tamber\tLNA\tbelligerent\n"
             .write(to: folder.appendingPathComponent("factions.tsv"), atomically: true, encoding: .utf8)
         let diagnostics = Theatre.check(directory: folder)

@@ -21,10 +21,10 @@ extension Gazetteer {
                 continue
             }
             seen[id] = row.line
-            guard let lat = Double(row["lat"]), (-90...90).contains(lat) else {
+            guard let lat = Double(decimal: row["lat"]), (-90...90).contains(lat) else {
                 problems.append(Diagnostic(.error, at: at, field: "lat", "'\(row["lat"])' is not a latitude")); continue
             }
-            guard let lon = Double(row["lon"]), (-180...180).contains(lon) else {
+            guard let lon = Double(decimal: row["lon"]), (-180...180).contains(lon) else {
                 problems.append(Diagnostic(.error, at: at, field: "lon", "'\(row["lon"])' is not a longitude")); continue
             }
             guard let kind = PlaceKind(rawValue: row["kind"]) else {

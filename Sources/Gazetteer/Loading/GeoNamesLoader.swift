@@ -72,10 +72,10 @@ enum GeoNamesLoader {
         }
         let name = String(fields[1])
         guard !name.isEmpty else { return .problem(field: "name", "the name is empty") }
-        guard let lat = Double(fields[4]), (-90...90).contains(lat) else {
+        guard let lat = Double(decimal: fields[4]), (-90...90).contains(lat) else {
             return .problem(field: "latitude", "'\(fields[4])' is not a latitude")
         }
-        guard let lon = Double(fields[5]), (-180...180).contains(lon) else {
+        guard let lon = Double(decimal: fields[5]), (-180...180).contains(lon) else {
             return .problem(field: "longitude", "'\(fields[5])' is not a longitude")
         }
         let population = fields[14].isEmpty ? 0 : Int(fields[14]) ?? -1
@@ -134,12 +134,6 @@ extension Gazetteer {
     /// The places of a GeoNames dump, not yet indexed (for merging several files).
     public static func loadGeoNamesPlaces(contentsOf url: URL, displayPath: String? = nil) throws -> [Place] {
         let path = displayPath ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DataError(at: SourceLocation(file: path, line: 0), "cannot read the file: \(error.localizedDescription)")
-        }
-        return try GeoNamesLoader.places(from: data, path: path)
+        return try GeoNamesLoader.places(from: try DataFile.read(url, displayPath: path), path: path)
     }
 }

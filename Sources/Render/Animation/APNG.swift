@@ -81,8 +81,15 @@ public enum PNGChunks {
 /// signature, IHDR, acTL, then per frame fcTL + IDAT… or fcTL + fdAT…, IEND.
 /// Sequence numbers run from 0 across fcTL and fdAT in file order.
 ///
-/// A frame whose image data equals the previous one's is not stored again: the
-/// previous frame is held longer instead.
+/// A frame whose pixels equal the previous one's is not stored again: the
+/// previous frame is held longer instead. A later frame stores only what
+/// changed since the frame before it: the rectangle around the changes (fcTL
+/// offsets and size), in which pixels that did not change are transparent and
+/// `blend_op` over keeps the canvas under them (`dispose_op` none). From day to
+/// day a map changes in its date and a few rings, far apart, so the rectangle
+/// is often most of the map but nearly all of it transparent, which compresses
+/// to almost nothing. The file is RGBA for that (the frames given are RGB); the
+/// first frame is stored whole and opaque.
 ///
 /// The output goes to a temporary file beside the target, renamed when
 /// ``finish()`` succeeds; ``abandon()`` (or an error) deletes it.
@@ -109,8 +116,10 @@ public final class APNGWriter {
     private var given = 0
     private var written = 0
     /// The last frame given, held back until the next differs (or the end) so
-    /// its delay can still grow.
-    private var pending: (idat: [Data], joined: Data, delay: Int)?
+    /// its delay can still grow: its pixels and its delay.
+    private var pending: (image: RGBImage, delay: Int)?
+    /// What viewers show after the frames written so far: the last stored frame's pixels.
+    private var canvas: RGBImage?
     private var finished = false
 
     /// - Parameters:
@@ -140,12 +149,18 @@ public final class APNGWriter {
         let chunks = try PNGChunks.parse(png)
         let ihdr = chunks[0].data
         if header == nil {
+            // Changed rectangles are encoded as 8-bit RGB, so the frames must be that too.
+            guard ihdr.count == 13, ihdr[ihdr.startIndex + 8] == 8, ihdr[ihdr.startIndex + 9] == 2 else {
+                throw SystemError("APNG", "frames must be 8-bit RGB PNGs, as frontline draws them")
+            }
             // Chunks the first file carries before its image data (colour space, gamma,
             // palette) apply to the whole animation; they precede acTL here.
             let prelude = chunks.dropFirst().prefix { $0.type != "IDAT" }.filter { $0.type != "acTL" && $0.type != "fcTL" }
             header = ihdr
             var out = PNGChunks.signature
-            out.append(PNGChunks.encode(type: "IHDR", data: ihdr))
+            var rgba = ihdr
+            rgba[rgba.startIndex + 9] = 6 // colour type: truecolour with alpha, for the transparent unchanged pixels
+            out.append(PNGChunks.encode(type: "IHDR", data: rgba))
             // num_frames is patched in finish(), when merging has settled the count.
             var actl = Data()
             PNGChunks.appendUInt32(&actl, 0)
@@ -156,38 +171,44 @@ public final class APNGWriter {
         } else if ihdr != header {
             throw SystemError("APNG", "frame \(given + 1) differs in size or pixel format from the first frame")
         }
-        let idat = chunks.filter { $0.type == "IDAT" }.map(\.data)
-        guard !idat.isEmpty else { throw SystemError("APNG", "frame \(given + 1) has no image data") }
+        guard chunks.contains(where: { $0.type == "IDAT" }) else { throw SystemError("APNG", "frame \(given + 1) has no image data") }
         given += 1
-        let joined = idat.count == 1 ? idat[0] : idat.reduce(into: Data()) { $0.append($1) }
+        let image = try PNGDecoder.decode(png)
         let delay = max(1, delayMilliseconds)
-        if var p = pending, p.joined == joined {
+        if var p = pending, p.image == image {
             p.delay += delay
             pending = p
             return
         }
         try flushPending()
-        pending = (idat, joined, delay)
+        pending = (image, delay)
     }
 
     /// Writes the held-back frame: fcTL, then IDAT (first frame) or fdAT chunks.
     private func flushPending() throws {
-        guard let p = pending, let ihdr = header else { return }
+        guard let p = pending, header != nil else { return }
         pending = nil
+        // The first frame is stored whole; a later one as the rectangle that
+        // differs from the canvas the frames before it left.
+        let region = canvas.map { Self.changedRegion(from: $0, to: p.image) } ?? Region(x: 0, y: 0, width: p.image.width, height: p.image.height)
+        let data = try Self.idat(of: p.image, region: region, over: canvas)
+        let blendOver = canvas != nil
+        canvas = p.image
         var out = Data()
         var fctl = Data(capacity: 26)
         PNGChunks.appendUInt32(&fctl, sequence)
         sequence += 1
-        fctl.append(ihdr.prefix(8)) // width and height, as in IHDR
-        PNGChunks.appendUInt32(&fctl, 0) // x offset
-        PNGChunks.appendUInt32(&fctl, 0) // y offset
+        PNGChunks.appendUInt32(&fctl, UInt32(region.width))
+        PNGChunks.appendUInt32(&fctl, UInt32(region.height))
+        PNGChunks.appendUInt32(&fctl, UInt32(region.x))
+        PNGChunks.appendUInt32(&fctl, UInt32(region.y))
         let (num, den) = APNGWriter.delayFraction(milliseconds: p.delay)
         PNGChunks.appendUInt16(&fctl, num)
         PNGChunks.appendUInt16(&fctl, den)
-        fctl.append(0) // dispose_op: none; every frame covers the whole canvas
-        fctl.append(0) // blend_op: source; frames are opaque and replace the canvas
+        fctl.append(0) // dispose_op: none; the canvas keeps this frame for the next to draw over
+        fctl.append(blendOver ? 1 : 0) // blend_op: over (transparent = unchanged), source for the opaque first frame
         out.append(PNGChunks.encode(type: "fcTL", data: fctl))
-        for data in p.idat {
+        for data in data {
             if stored == 0 {
                 out.append(PNGChunks.encode(type: "IDAT", data: data))
             } else {
@@ -200,6 +221,59 @@ public final class APNGWriter {
         }
         stored += 1
         try write(out)
+    }
+
+    /// A rectangle of the canvas, pixels.
+    struct Region: Hashable {
+        var x: Int, y: Int, width: Int, height: Int
+    }
+
+    /// The smallest rectangle outside which `new` equals `old` (images of one
+    /// size that differ somewhere).
+    static func changedRegion(from old: RGBImage, to new: RGBImage) -> Region {
+        let rowBytes = new.width * 3
+        return old.pixels.withUnsafeBufferPointer { a in
+            new.pixels.withUnsafeBufferPointer { b in
+                func rowDiffers(_ y: Int) -> Bool { memcmp(a.baseAddress! + y * rowBytes, b.baseAddress! + y * rowBytes, rowBytes) != 0 }
+                var top = 0
+                while top < new.height - 1, !rowDiffers(top) { top += 1 }
+                var bottom = new.height - 1
+                while bottom > top, !rowDiffers(bottom) { bottom -= 1 }
+                var left = new.width, right = -1
+                for y in top...bottom where rowDiffers(y) {
+                    let row = y * rowBytes
+                    var x = 0
+                    while x < min(left, new.width), a[row + 3 * x] == b[row + 3 * x], a[row + 3 * x + 1] == b[row + 3 * x + 1], a[row + 3 * x + 2] == b[row + 3 * x + 2] { x += 1 }
+                    left = min(left, x)
+                    x = new.width - 1
+                    while x > max(right, left), a[row + 3 * x] == b[row + 3 * x], a[row + 3 * x + 1] == b[row + 3 * x + 1], a[row + 3 * x + 2] == b[row + 3 * x + 2] { x -= 1 }
+                    right = max(right, x)
+                }
+                if right < left { return Region(x: 0, y: top, width: 1, height: 1) }  // unreachable for images that differ
+                return Region(x: left, y: top, width: right - left + 1, height: bottom - top + 1)
+            }
+        }
+    }
+
+    /// The IDAT data of `region` of `image` as RGBA, encoded as a PNG of its
+    /// own: opaque where the pixel differs from `canvas` (everywhere without
+    /// one), transparent (all zero) where it does not.
+    static func idat(of image: RGBImage, region: Region, over canvas: RGBImage?) throws -> [Data] {
+        var crop = [UInt8](repeating: 0, count: region.width * region.height * 4)
+        for y in 0..<region.height {
+            var from = ((region.y + y) * image.width + region.x) * 3
+            var to = y * region.width * 4
+            for _ in 0..<region.width {
+                let (r, g, b) = (image.pixels[from], image.pixels[from + 1], image.pixels[from + 2])
+                if let c = canvas, c.pixels[from] == r, c.pixels[from + 1] == g, c.pixels[from + 2] == b {} else {
+                    crop[to] = r; crop[to + 1] = g; crop[to + 2] = b; crop[to + 3] = 255
+                }
+                from += 3
+                to += 4
+            }
+        }
+        let png = try PixelPNG.encode(crop, width: region.width, height: region.height, channels: 4)
+        return try PNGChunks.parse(png).filter { $0.type == "IDAT" }.map(\.data)
     }
 
     /// delay_num/delay_den as two 16-bit numbers: milliseconds while they fit,

@@ -38,8 +38,8 @@ public final class MapFrameDrawer: FrameDrawing {
         map = try pipeline.makeDrawer(zones: zones)
         headerRenderer = try MapRenderer()
         let rows = map.composer.headerHeight * pipeline.scale
-        let pixelHeight = Int((Double(pipeline.height) * pipeline.scale).rounded())
-        let pixelWidth = Int((Double(pipeline.width) * pipeline.scale).rounded())
+        let pixelHeight = Int(clampingRounded: Double(pipeline.height) * pipeline.scale)
+        let pixelWidth = Int(clampingRounded: Double(pipeline.width) * pipeline.scale)
         headerRows = rows == rows.rounded() && rows >= 1 && Int(rows) < pixelHeight ? Int(rows) : nil
         encoder = BandedPNG(width: pixelWidth, height: pixelHeight, headerRows: headerRows ?? 0)
     }
@@ -62,7 +62,7 @@ public final class MapFrameDrawer: FrameDrawing {
         if let rows = headerRows, rest == previousOverlay, encoder.isPrimed {
             // The band alone: the header items on white. Its layout height times the
             // scale is exactly `rows` device pixels (checked in init).
-            let band = MapScene(width: pipeline.width, height: Int(map.composer.headerHeight), scale: pipeline.scale, background: RGBA(1, 1, 1),
+            let band = MapScene(width: pipeline.width, height: Int(clampingRounded: map.composer.headerHeight.rounded(.down)), scale: pipeline.scale, background: RGBA(1, 1, 1),
                                 baseKey: "header", base: [], overlay: header, labels: [], legend: [], droppedLabels: [])
             let top = try headerRenderer.rgb(band)
             guard top.height == rows else { throw SystemError("render", "the header band is \(top.height) rows, expected \(rows)") }

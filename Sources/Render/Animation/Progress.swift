@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// A one-line progress bar on stderr for long work: count, rate and time left.
 ///
@@ -58,7 +59,7 @@ public final class ProgressBar: @unchecked Sendable {
         let rate = seconds > 0 ? Double(done) / seconds : 0
         var text = "\r[\(bar)] \(done)/\(total) \(label)  " + String(format: "%.1f", rate) + " \(label)/s"
         if rate > 0, done < total {
-            let left = Int((Double(total - done) / rate).rounded(.up))
+            let left = Int(clampingRounded: (Double(total - done) / rate).rounded(.up))
             text += "  \(left / 60):" + String(format: "%02d", left % 60) + " left"
         }
         return text + "\u{1B}[K"

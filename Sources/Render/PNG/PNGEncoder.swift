@@ -62,17 +62,18 @@ public enum PNGEncoder {
     }
 }
 
-/// An 8-bit RGB raster, row-major, 3 bytes a pixel.
+/// An 8-bit RGB raster, row-major, 3 bytes a pixel (4, RGBA, where a decoder was asked for alpha).
 public struct RGBImage: Sendable, Equatable {
     public var width: Int
     public var height: Int
     public var pixels: [UInt8]
 }
 
-/// Decodes a PNG to 8-bit RGB with libspng; used by visual tests to compare
-/// rendered images with references pixel by pixel.
+/// Decodes a PNG to 8-bit RGB with libspng: visual tests compare rendered
+/// images with references pixel by pixel, and the APNG writer compares frames.
 public enum PNGDecoder {
-    public static func decode(_ data: Data) throws -> RGBImage {
+    /// - Parameter alpha: decode to RGBA (4 bytes a pixel) instead of RGB.
+    public static func decode(_ data: Data, alpha: Bool = false) throws -> RGBImage {
         guard let ctx = spng_ctx_new(0) else { throw SystemError("spng", "cannot create a decoder") }
         defer { spng_ctx_free(ctx) }
         func check(_ code: Int32, _ what: String) throws {
@@ -83,7 +84,7 @@ public enum PNGDecoder {
             var ihdr = spng_ihdr()
             try check(spng_get_ihdr(ctx, &ihdr), "reading the header")
             var size = 0
-            let format = Int32(SPNG_FMT_RGB8.rawValue)
+            let format = Int32((alpha ? SPNG_FMT_RGBA8 : SPNG_FMT_RGB8).rawValue)
             try check(spng_decoded_image_size(ctx, format, &size), "sizing the image")
             var pixels = [UInt8](repeating: 0, count: size)
             try pixels.withUnsafeMutableBytes { out in

@@ -116,7 +116,13 @@ public struct MapPipeline: Sendable {
     public init(theatre: Theatre, spec: MapSpec) throws {
         let settings = theatre.settings
         let crs = spec.crs ?? settings.crs
-        try Self.checkProjected(crs: crs, view: spec.view, fromSpec: spec.crs != nil)
+        let projection: Projection
+        do { projection = try Projection(mapCRS: crs, covering: [("the view", spec.view)]) } catch let error as MapCRSError {
+            throw MapSetupError(description: error.description, crsFromSpec: spec.crs != nil)
+        }
+        // A place the CRS cannot project (a pole in a conic projection) is bad data, found before drawing.
+        let unprojectable = TheatreGeometry.placeProblems(theatre.timeline.places, in: projection, settings: settings).filter { $0.severity == .error }
+        if !unprojectable.isEmpty { throw DataError(unprojectable) }
         let titles = settings.title(ofView: spec.viewName)
         let caption = MapCaption(title: spec.title ?? titles.title, titleArabic: spec.title ?? titles.titleArabic,
                                  subtitle: spec.subtitle ?? "", credit: spec.credit ?? "", eventCount: theatre.events.count,
@@ -146,18 +152,6 @@ public struct MapPipeline: Sendable {
     /// first would push the capital's label out to a leader line.
     public func labelPlan() throws -> LabelPlan {
         try makeDrawer().composer.planLabels(for: timeline.places)
-    }
-
-    /// Zones reach a set distance in metres and the map is fitted in CRS units:
-    /// a CRS in degrees (EPSG:4326) would draw nonsense zones, so refuse it.
-    static func checkProjected(crs: String, view: GeoBox, fromSpec: Bool) throws {
-        let projection: Projection
-        do { projection = try Projection(crs: crs) } catch let error as SystemError {
-            throw MapSetupError(description: "CRS '\(crs)': \(error.message)", crsFromSpec: fromSpec)
-        }
-        if try projection.project(box: view).width < 360 {
-            throw MapSetupError(description: "CRS '\(crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string", crsFromSpec: fromSpec)
-        }
     }
 
     /// The event log as the footer names it: relative to the theatre's parent's
