@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // frontline: track the front lines of a war from dated, sourced events and draw them.
 // Module layout follows the data flow in DESIGN.md:
-//   FrontlineCore -> Gazetteer -> Timeline -> Geo -> Render -> frontline (CLI)
+//   FrontlineCore -> Gazetteer -> Timeline -> Geo -> Render -> Report -> frontline (CLI)
 import PackageDescription
 
 /// A system library found through pkg-config and installed from Debian.
@@ -14,7 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
-        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render"]),
+        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,9 +37,12 @@ let package = Package(
         .target(name: "Geo", dependencies: ["FrontlineCore", "Timeline", "CProj", "CGEOS"]),
         // Scene composition and the Cairo/Pango backend; PNG through libspng.
         .target(name: "Render", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "CCairo", "CPangoCairo", "CSpng"]),
+        // Reports over a date range: content (summary, chart, maps, event table) and its
+        // HTML and PDF layout. No C: PDF pages are drawn through Render's PDFDocumentWriter.
+        .target(name: "Report", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render"]),
         // The command line only: parse, call the library, print.
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render",
+            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +51,8 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Fixtures")]),
+        // Report structure (HTML, PDF through poppler) and the real-browser check (Tests/ReportTests/browser_check.py).
+        .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("browser_check.py")]),
         // Runs the built `frontline` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["frontline"]),
     ]

@@ -102,6 +102,13 @@ public final class MapRenderer: TextMeasuring {
 
     private func drawWhole(_ scene: MapScene, on surface: CairoSurface) throws {
         let cr = try CairoContext(surface: surface)
+        try drawScene(scene, on: cr)
+    }
+
+    /// Draws the whole scene (background, base, overlay) on `cr` under its
+    /// current transform, so a document can place a map anywhere on a page
+    /// (``PDFDocumentWriter/drawMap(_:in:)``).
+    func drawScene(_ scene: MapScene, on cr: CairoContext) throws {
         cairo_scale(cr.pointer, scene.scale, scene.scale)
         setColor(cr, scene.background)
         cairo_paint(cr.pointer)
