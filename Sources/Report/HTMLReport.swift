@@ -46,10 +46,29 @@ public enum HTMLReport {
         h += "<section id=\"chart\">\n<h2>\(esc(text.chart))</h2>\n\(chartSVG(content, text))\n<p class=\"caption\">\(esc(text.chartCaption))</p>\n</section>\n"
 
         h += "<section id=\"maps\">\n<h2>\(esc(text.maps))</h2>\n"
+        // The static layers (sea, land, borders, country names) are the same on
+        // every map of one view: written once, hidden, and drawn under each
+        // map's own layers with <use>. A month's report is a fifth the size.
+        var bases: [String: String] = [:]
+        for map in content.maps where bases[map.scene.baseKey] == nil {
+            let id = "base-\(bases.count + 1)"
+            bases[map.scene.baseKey] = id
+            var scene = map.scene
+            scene.overlay = []
+            h += "<svg class=\"shared-base\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><g id=\"\(id)\">"
+            h += try mapSVG(scene, prefix: "\(id)-", renderer: renderer)
+            h += "</g></defs></svg>\n"
+        }
         for map in content.maps {
             h += "<figure class=\"map\" id=\"\(map.anchor)\">\n<h3>\(esc(text.map)) \(map.number) · \(esc(text.mapTitle(map, weekly: content.weekly)))</h3>\n"
             h += "<div class=\"map-image\" role=\"img\" aria-label=\"\(esc(text.map)) \(map.date)\">\n"
-            h += try mapSVG(map.scene, prefix: "\(map.anchor)-", renderer: renderer)
+            var overlay = map.scene
+            overlay.base = []
+            overlay.background = RGBA(0, 0, 0, 0)
+            h += "<svg class=\"map-svg\" viewBox=\"0 0 \(overlay.pixelWidth) \(overlay.pixelHeight)\" width=\"\(overlay.pixelWidth)\" height=\"\(overlay.pixelHeight)\">"
+            h += "<use href=\"#\(bases[map.scene.baseKey]!)\"/>"
+            h += try mapSVG(overlay, prefix: "\(map.anchor)-", renderer: renderer)
+            h += "</svg>\n"
             h += "</div>\n<figcaption>\n"
             if !map.changes.isEmpty {
                 h += "<ul class=\"changes\">"
@@ -102,11 +121,12 @@ public enum HTMLReport {
         th, td { border: 1px solid #ccc; padding: .25rem .4rem; vertical-align: top; text-align: start; }
         thead th { background: #eee; }
         td.num { text-align: end; font-variant-numeric: tabular-nums; }
-        td [lang="ar"], td[lang="ar"] { display: block; }
+        td.place [lang="ar"] { display: block; }
         .swatch { display: inline-block; width: .8em; height: .8em; border: 1px solid #555; vertical-align: -.05em; margin-inline-end: .3em; }
         .claimed { font-style: italic; color: #8a3b00; }
         figure.map { margin: 1.5rem 0; }
-        .map-image svg { width: 100%; height: auto; display: block; border: 1px solid #ccc; }
+        .map-image svg.map-svg { width: 100%; height: auto; display: block; border: 1px solid #ccc; }
+        svg.shared-base { position: absolute; width: 0; height: 0; overflow: hidden; }
         #chart svg { width: 100%; height: auto; max-width: 720px; display: block; }
         figcaption ul, figcaption ol { margin: .2rem 0; }
         .shown { margin: .4rem 0 0; font-weight: 600; }
@@ -201,9 +221,9 @@ public enum HTMLReport {
             h += "<td>\(esc(text.actionName(e.action)))</td>"
             h += "<td class=\"status\">\(esc(text.statusName(e.status)))</td>"
             h += "<td class=\"source\">"
-            if let url = e.sourceURL {
-                let label = e.source.replacingOccurrences(of: url, with: "").trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;")))
-                h += "\(esc(label)) <a href=\"\(esc(url))\" rel=\"noreferrer\">\(esc(url))</a>"
+            if let url = e.sourceURL, let r = e.source.range(of: url) {
+                // The citation as written, its URL a link.
+                h += esc(String(e.source[..<r.lowerBound])) + "<a href=\"\(esc(url))\" rel=\"noreferrer\">\(esc(url))</a>" + esc(String(e.source[r.upperBound...]))
             } else {
                 h += esc(e.source)
             }
@@ -245,9 +265,9 @@ public enum HTMLReport {
 
 /// Makes an SVG document fit inside an HTML page next to others.
 enum SVGInlining {
-    /// Drops the XML declaration and prefixes every `id` and every reference to
-    /// one (`#id` in `href`/`xlink:href`, `url(#id)`), so the ids are unique in
-    /// the page.
+    /// Drops the XML declaration, prefixes every `id` and every reference to
+    /// one (`#id` in `href`/`xlink:href`, `url(#id)`) so the ids are unique in
+    /// the page, and cuts numbers to two decimals.
     static func prefixIDs(_ svg: String, prefix: String) -> String {
         var bytes = Array(svg.utf8)
         if bytes.starts(with: Array("<?xml".utf8)), let end = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: ">") }) {
@@ -272,6 +292,16 @@ enum SVGInlining {
             }
             out.append(b)
             i += 1
+            // Cairo writes six decimals (1/1,000,000 px); two are a hundredth of a
+            // px, invisible, and the map is a third smaller. Truncated, not rounded:
+            // off by less than 0.01 px.
+            if b == UInt8(ascii: "."), out.count >= 2, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(out[out.count - 2]) {
+                var kept = 0
+                while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
+                    if kept < 2 { out.append(bytes[i]); kept += 1 }
+                    i += 1
+                }
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -124,7 +124,12 @@ private struct PDFLayout {
     }
 
     /// A place as the page names it: Arabic alone on an Arabic page, else both scripts.
-    func placeText(_ p: PlaceName) -> String { rtl && !p.arabic.isEmpty ? p.arabic : "\(p.latin) \(p.arabic)" }
+    /// The Arabic name goes in a first-strong isolate (FSI … PDI), so it keeps its
+    /// own order inside a Latin line and does not reorder the words around it.
+    func placeText(_ p: PlaceName) -> String {
+        if rtl { return p.arabic.isEmpty ? p.latin : p.arabic }
+        return p.arabic.isEmpty ? p.latin : "\(p.latin) \u{2068}\(p.arabic)\u{2069}"
+    }
 
     func names(_ places: [PlaceName]) -> String {
         places.isEmpty ? text.none : "\(places.count): " + places.map(placeText).joined(separator: rtl ? "، " : ", ")

@@ -42,8 +42,8 @@ struct ReportText {
 
     func range(_ from: Day, _ to: Day) -> String { t("From \(from) to \(to)", "من \(from) إلى \(to)") }
     func generated(_ day: Day, events: String) -> String {
-        t("Generated from the event log (\(events)) as it stands with its last event on \(day).",
-          "أُعدّ من سجل الأحداث (\(events)) بآخر حدث فيه بتاريخ \(day).")
+        t("Generated from the event log (\(events)), whose last event is dated \(day).",
+          "أُعدّ من سجل الأحداث (\(events)) الذي يعود آخر حدث فيه إلى \(day).")
     }
     func eventCounts(_ s: ReportSummary) -> String {
         t("\(s.eventCount) events in the range: \(s.confirmedCount) confirmed, \(s.claimedCount) claimed by one side only.",

@@ -234,9 +234,11 @@ public final class PDFDocumentWriter {
         try checkCairo(cairo_surface_status(surface.pointer), "\(what) on page \(pageNumber)")
     }
 
-    /// Marks a named destination at `point` of the current page, for links and the outline.
+    /// Marks a named destination at `point` of the current page, for links and
+    /// the outline. Exported by name (not `internal`), so `report.pdf#map-3`
+    /// opens at that map.
     public func destination(_ name: String, at point: ScenePoint) throws {
-        let attributes = "name=\(Self.attributeString(name)) x=\(String(format: "%.2f", point.x)) y=\(String(format: "%.2f", point.y)) internal"
+        let attributes = "name=\(Self.attributeString(name)) x=\(String(format: "%.2f", point.x)) y=\(String(format: "%.2f", point.y))"
         try tag(CAIRO_TAG_DEST, attributes, "marking destination \(name)")
     }
 
