@@ -36,8 +36,6 @@ struct FrameOptions: ParsableArguments {
     /// Usage problems throw `ValidationError` (64), data problems `DataError` (1).
     func job(format: OutputFormat) throws -> FrameJob {
         let loaded = try theatre.load()
-        let settings = loaded.settings
-        let box = try map.extent(in: settings)
         let timeline = loaded.timeline
         if let first = timeline.firstDay, to < first {
             throw ValidationError("--to \(to) is before the event log starts (\(first)); the data covers \(first) to \(timeline.lastDay ?? first)")
@@ -46,10 +44,7 @@ struct FrameOptions: ParsableArguments {
         do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!) } catch let e as FramePlan.PlanError {
             throw ValidationError(e.description)
         }
-        let (w, h) = try map.canvas()
-        let setup = try MapFrameSetup(theatre: loaded, view: box, crs: map.crs, width: w, height: h, scale: map.scale,
-                                      language: try map.language(), format: format, zones: map.zones)
-        return FrameJob(setup: setup, plan: plan, jobs: jobs)
+        return FrameJob(pipeline: try map.pipeline(for: loaded, format: format), plan: plan, jobs: jobs)
     }
 
     /// Runs the job into `folder` with a progress bar on a terminal. Exits 130

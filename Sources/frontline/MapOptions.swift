@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineCore
+import Geo
 import Render
 import Timeline
 
@@ -67,5 +68,20 @@ struct MapOptions: ParsableArguments {
             throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
         }
         return v.box
+    }
+
+    /// The map pipeline these options describe for a loaded theatre: the one
+    /// place `render`, `frames` and `animate` turn options into maps.
+    /// A CRS given with --crs that cannot draw is bad usage (64); the theatre's
+    /// own CRS is bad data (1).
+    func pipeline(for theatre: Theatre, format: OutputFormat) throws -> MapPipeline {
+        let (width, height) = try canvas()
+        let spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
+                           language: try language(), format: format, zones: zones)
+        do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
+            if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
+            let file = Theatre.displayPath(theatre.settings.directory.appendingPathComponent("theatre.tsv"))
+            throw DataError(at: SourceLocation(file: file, line: 0), field: "crs", error.description)
+        }
     }
 }

@@ -94,69 +94,20 @@ struct Render: ParsableCommand {
         try reportingErrors {
             var timings = StageTimings()
             let loaded = try theatre.load(covering: request.day)
-            let settings = loaded.settings
-            let box = try map.extent(in: settings)
-            let timeline = loaded.timeline
-            let overview = settings.views.max { $0.box.area < $1.box.area }?.box ?? box
             timings.lap("load theatre")
-            let state = timeline.state(at: request.day)
-            let (changed, since) = timeline.recentChanges(at: request.day)
-
-            let renderer = try MapRenderer()
-            let projector: Projection
-            do { projector = try Projection(crs: map.crs ?? settings.crs) } catch let error as SystemError where map.crs != nil {
-                // A CRS typed on the command line that PROJ refuses is bad usage, with PROJ's reason.
-                throw ValidationError("--crs '\(map.crs!)': \(error.message)")
-            }
-            // Zones reach a set distance in metres and the map is fitted in CRS units:
-            // a CRS in degrees (EPSG:4326) would draw nonsense zones, so refuse it.
-            if try projector.project(box: box).width < 360 {
-                throw ValidationError("--crs '\(map.crs ?? settings.crs)' is in degrees (a geographic CRS); give a projected CRS in metres such as EPSG:32633 or a +proj=lcc string")
-            }
-            timings.lap("projection")
-            let basemap = try Basemap.load(settings.basemap)
-            timings.lap("read basemap")
-            let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: loaded.events.count,
-                                     eventsPath: eventsPath(settings), basemapCredit: settings.basemapCredit)
-            let composer = try MapComposer(projector: projector, basemap: basemap, view: box, overview: overview,
-                                           homeCountry: settings.country, width: request.width, height: request.height,
-                                           scale: map.scale, language: request.language, caption: caption, measurer: renderer)
+            let pipeline = try map.pipeline(for: loaded, format: request.format)
+            timings.lap("projection and basemap")
+            let drawer = try pipeline.makeDrawer()
             timings.lap("fit basemap")
-            let territory = map.zones ? try composer.territory(for: state, reachMeters: settings.zoneReachKilometers * 1000) : nil
-            timings.lap("zones and front")
-            let scene = try composer.compose(state: state, factions: loaded.factions, changed: changed, changedSince: since,
-                                             territory: territory)
-            timings.lap("compose")
-            let data = try renderer.render(scene, as: request.format)
+            let (changed, since) = loaded.timeline.recentChanges(at: request.day)
+            let scene = try drawer.scene(at: request.day, changed: changed, since: since)
+            timings.lap("zones, front and compose")
+            let data = try drawer.render(scene)
             timings.lap("draw and encode")
             try AtomicFile.write(data, to: request.output)
             timings.lap("write")
             timings.report()
             print(request.output.path)
         }
-    }
-}
-
-/// The event log as the footer names it: relative to the theatre's parent's
-/// parent (`maps/libya/events.tsv` for the embedded theatre), whatever the working folder.
-private func eventsPath(_ settings: TheatreSettings) -> String {
-    let base = settings.directory.standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent().path
-    let path = settings.eventsFile.standardizedFileURL.path
-    return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
-}
-
-extension GeoBox {
-    /// Square degrees, only to pick the widest view for the locator inset.
-    var area: Double { (east - west) * (north - south) }
-}
-
-extension ControlTimeline {
-    /// Places whose control changed since the event date before the latest one on
-    /// or before `day`, and that earlier date: what the map rings as "changed".
-    func recentChanges(at day: Day) -> (Set<String>, Day?) {
-        let dates = Set(eventsByPlace.values.joined().filter { $0.action != .hold }.map(\.date)).sorted()
-        guard let latest = dates.last(where: { $0 <= day }) else { return ([], nil) }
-        guard let previous = dates.last(where: { $0 < latest }) else { return ([], nil) }
-        return (Set(changes(from: previous, to: day).map(\.place.id)), previous)
     }
 }

@@ -53,6 +53,22 @@ enum CLI {
                       stdoutData: outData)
     }
 
+    /// The repository this test was built from.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the embedded theatre to edit, laid out as in the repository
+    /// (`maps/libya` beside `gazetteer`, which theatre.tsv names relatively).
+    /// Returns the copy's theatre folder.
+    static func copyOfEmbeddedTheatre() throws -> URL {
+        let root = try temporaryFolder()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("maps"), withIntermediateDirectories: true)
+        for part in ["maps/libya", "gazetteer"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(part), to: root.appendingPathComponent(part))
+        }
+        return root.appendingPathComponent("maps/libya")
+    }
+
     /// A fresh empty folder for outputs.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-cli-\(UUID().uuidString)")

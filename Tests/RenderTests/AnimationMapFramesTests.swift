@@ -5,8 +5,8 @@ import Testing
 import Timeline
 
 @Suite struct AnimationMapFramesTests {
-    static func setup(format: OutputFormat = .png, scale: Double = 1) throws -> MapFrameSetup {
-        MapFrameSetup(basemap: try Fixture.basemap(), crs: Fixture.crs, view: Fixture.westView, overview: Fixture.libyaView,
+    static func setup(format: OutputFormat = .png, scale: Double = 1) throws -> MapPipeline {
+        MapPipeline(basemap: try Fixture.basemap(), crs: Fixture.crs, view: Fixture.westView, overview: Fixture.libyaView,
                       homeCountry: "LBY", width: 640, height: 480, scale: scale, language: .en, caption: Fixture.caption,
                       factions: [Fixture.gna, Fixture.lna], timeline: AnimationFixture.timeline, format: format)
     }
@@ -18,7 +18,7 @@ import Timeline
 
     @Test func reusedFramesHaveTheSamePixelsAsWholeRenders() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
+        let drawer = try MapFrameDrawer(pipeline: setup, labels: try setup.labelPlan())
         let whole = try MapRenderer()
         for frame in plan.frames {
             let fast = try decodeRGB(try drawer.draw(frame))
@@ -34,14 +34,14 @@ import Timeline
 
     @Test func aScaleThatSplitsAPixelRowFallsBackToWholeFrames() throws {
         let setup = try Self.setup(scale: 1.37), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
+        let drawer = try MapFrameDrawer(pipeline: setup, labels: try setup.labelPlan())
         _ = try decodeRGB(try drawer.draw(plan.frames[0]))
         #expect(drawer.headerRows == nil || drawer.counts.headerOnly == 0)
     }
 
     @Test func labelsStayPutAcrossFrames() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
+        let drawer = try MapFrameDrawer(pipeline: setup, labels: try setup.labelPlan())
         var seen: [String: SceneRect] = [:]
         for frame in plan.frames {
             let scene = try drawer.scene(for: frame)
@@ -59,7 +59,7 @@ import Timeline
 
     @Test func framesCarryTheirDateAndRingChangedPlaces() throws {
         let setup = try Self.setup(), plan = try Self.plan()
-        let drawer = try MapFrameDrawer(setup: setup, labels: try setup.labelPlan())
+        let drawer = try MapFrameDrawer(pipeline: setup, labels: try setup.labelPlan())
         func rings(_ scene: MapScene) -> [SymbolItem] {
             func collect(_ items: [SceneItem]) -> [SymbolItem] {
                 items.flatMap { item -> [SymbolItem] in
@@ -83,7 +83,7 @@ import Timeline
     @Test func svgFramesAreTheSameBytesEveryTime() throws {
         let setup = try Self.setup(format: .svg), plan = try Self.plan(step: .event)
         let labels = try setup.labelPlan()
-        let a = try MapFrameDrawer(setup: setup, labels: labels), b = try MapFrameDrawer(setup: setup, labels: labels)
+        let a = try MapFrameDrawer(pipeline: setup, labels: labels), b = try MapFrameDrawer(pipeline: setup, labels: labels)
         for frame in plan.frames {
             let first = try a.draw(frame), second = try b.draw(frame)
             #expect(first == second, "frame \(frame.number)")
@@ -95,7 +95,7 @@ import Timeline
     @Test func aJobWritesFramesAndTheIndex() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-job-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let job = FrameJob(setup: try Self.setup(), plan: try Self.plan(step: .days(3)), jobs: 2)
+        let job = FrameJob(pipeline: try Self.setup(), plan: try Self.plan(step: .days(3)), jobs: 2)
         let report = try job.write(to: folder)
         #expect(report.written == 4)
         #expect(FrameJob.existingFrames(in: folder) == ["frame-0001.png", "frame-0002.png", "frame-0003.png", "frame-0004.png", "frames.tsv"])

@@ -1,0 +1,77 @@
+import Foundation
+import FrontlineCore
+import Timeline
+
+/// Draws the frames of one worker: the map of each frame's day, with the fixed
+/// label plan, the date in the header and rings on places changed since the
+/// previous frame.
+///
+/// What it reuses, from cheapest to dearest:
+/// - when the map below the header is the same as the previous frame's (no
+///   change of control, no rings), everything but the header band: only the
+///   header with the new date is drawn and compressed;
+/// - otherwise the map is drawn over the static basemap raster (sea, land,
+///   borders, names; cached by ``MapRenderer``), and only the horizontal bands
+///   of pixels that differ from the previous frame are compressed again
+///   (``BandedPNG``).
+///
+/// - Important: not thread-safe; one per worker thread. It owns two renderers
+///   (Pango font maps, Cairo surfaces) and a projector.
+public final class MapFrameDrawer: FrameDrawing {
+    let map: MapDrawer
+    let labels: LabelPlan
+    /// Draws only header bands, so its base cache never evicts the map's.
+    let headerRenderer: MapRenderer
+    /// Pixel rows of the header band, nil when the scale puts its edge inside a
+    /// pixel row (then every frame is drawn whole; unchanged bands are still reused).
+    let headerRows: Int?
+    private let encoder: BandedPNG
+    /// The previous frame's drawing instructions below the header.
+    private var previousOverlay: [SceneItem]?
+    /// Frames drawn whole and frames that redrew only the header, for tests and benchmarks.
+    public private(set) var counts = (whole: 0, headerOnly: 0)
+
+    /// - Parameter zones: zones already derived, shared by the workers of a run;
+    ///   a fresh cache when the drawer works alone.
+    public init(pipeline: MapPipeline, labels: LabelPlan, zones: ZoneCache = ZoneCache()) throws {
+        self.labels = labels
+        map = try pipeline.makeDrawer(zones: zones)
+        headerRenderer = try MapRenderer()
+        let rows = map.composer.headerHeight * pipeline.scale
+        let pixelHeight = Int((Double(pipeline.height) * pipeline.scale).rounded())
+        let pixelWidth = Int((Double(pipeline.width) * pipeline.scale).rounded())
+        headerRows = rows == rows.rounded() && rows >= 1 && Int(rows) < pixelHeight ? Int(rows) : nil
+        encoder = BandedPNG(width: pixelWidth, height: pixelHeight, headerRows: headerRows ?? 0)
+    }
+
+    /// The scene of one frame, as `render` would compose it with the plan's labels.
+    public func scene(for frame: FrameSpec) throws -> MapScene {
+        let changed = frame.changedPlaceIDs
+        return try map.scene(at: frame.date, changed: changed, since: changed.isEmpty ? nil : frame.previousDate, labels: labels)
+    }
+
+    public func draw(_ frame: FrameSpec) throws -> Data {
+        let scene = try scene(for: frame)
+        let pipeline = map.pipeline
+        guard pipeline.format == .png else { return try map.render(scene) }
+        // The header is the only part that names the day; all else equal means
+        // the pixels below the header are equal too.
+        let header = map.composer.headerItems(date: frame.date)
+        let headerSet = Set(header)
+        let rest = scene.overlay.filter { !headerSet.contains($0) }
+        defer { previousOverlay = rest }
+        if let rows = headerRows, rest == previousOverlay, encoder.isPrimed {
+            // The band alone: the header items on white. Its layout height times the
+            // scale is exactly `rows` device pixels (checked in init).
+            let band = MapScene(width: pipeline.width, height: Int(map.composer.headerHeight), scale: pipeline.scale, background: RGBA(1, 1, 1),
+                                baseKey: "header", base: [], overlay: header, labels: [], legend: [], droppedLabels: [])
+            let top = try headerRenderer.rgb(band)
+            guard top.height == rows else { throw SystemError("render", "the header band is \(top.height) rows, expected \(rows)") }
+            counts.headerOnly += 1
+            return encoder.encode(header: top.pixels)
+        }
+        let surface = try map.renderer.rasterize(scene)
+        counts.whole += 1
+        return try encoder.encode(surface: surface)
+    }
+}
