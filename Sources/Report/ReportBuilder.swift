@@ -33,6 +33,14 @@ public struct ReportRequest: Sendable {
     }
 }
 
+extension ReportRequest {
+    /// The maps' settings for the map pipeline: vector output (SVG in HTML,
+    /// PDF pages), zones drawn, the theatre's CRS.
+    public var mapSpec: MapSpec {
+        MapSpec(view: view, width: mapWidth, height: mapHeight, language: language, format: .svg, zones: true)
+    }
+}
+
 /// A range the log cannot report on; the message says what to change. A usage
 /// problem (the command line turns it into exit 64).
 public struct ReportRangeError: Error, Hashable, Sendable, CustomStringConvertible {

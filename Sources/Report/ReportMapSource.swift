@@ -4,37 +4,41 @@ import Geo
 import Render
 import Timeline
 
-/// Where the report's maps come from: the same map setup `frames` draws with
-/// (one extent, projection and label plan for every map of the report, so
+/// Where the report's maps come from: the one map pipeline `render` and
+/// `frames` draw with, with one label plan for every map of the report (so
 /// labels stay put from map to map), composed into scenes on `jobs` workers.
 public struct ReportMapSource: Sendable {
-    let setup: MapFrameSetup
+    public let pipeline: MapPipeline
     let jobs: Int
 
-    /// The theatre's basemap, read once, also used for the zone areas.
-    var basemap: Basemap { setup.basemap }
+    /// The theatre's basemap, read once by the pipeline, also used for the zone areas.
+    var basemap: Basemap { pipeline.basemap }
 
-    public init(theatre: Theatre, request: ReportRequest, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
-        // The report draws its maps as vectors (SVG in HTML, PDF pages); the
-        // format here only picks the frame drawer's raster shortcuts, unused.
-        setup = try MapFrameSetup(theatre: theatre, view: request.view, crs: nil, width: request.mapWidth,
-                                  height: request.mapHeight, scale: 1, language: request.language, format: .svg)
+    public init(pipeline: MapPipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.pipeline = pipeline
         self.jobs = max(1, jobs)
     }
 
-    /// The scene of every frame, in order; each worker owns its own renderer,
-    /// composer and projector, and the zones of a state are derived once.
+    /// The pipeline of ``ReportRequest/mapSpec`` for a theatre.
+    public init(theatre: Theatre, request: ReportRequest, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        self.init(pipeline: try MapPipeline(theatre: theatre, spec: request.mapSpec), jobs: jobs)
+    }
+
+    /// The scene of every frame, in order; each worker owns its own drawer
+    /// (renderer, composer, projector), and the zones of a state are derived once.
     func scenes(for frames: [FrameSpec], progress: (@Sendable () -> Void)?) throws -> [MapScene] {
-        let labels = try setup.labelPlan()
+        let labels = try pipeline.labelPlan()
         let zones = ZoneCache()
         let results = SceneSlots(count: frames.count)
         let workers = min(jobs, frames.count)
-        let setup = self.setup
+        let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
-                let drawer = try MapFrameDrawer(setup: setup, labels: labels, zones: zones)
+                let drawer = try pipeline.makeDrawer(zones: zones)
                 for i in stride(from: worker, to: frames.count, by: workers) {
-                    results.set(i, .success(try drawer.scene(for: frames[i])))
+                    let f = frames[i]
+                    let changed = f.changedPlaceIDs
+                    results.set(i, .success(try drawer.scene(at: f.date, changed: changed, since: changed.isEmpty ? nil : f.previousDate, labels: labels)))
                     progress?()
                 }
             } catch {

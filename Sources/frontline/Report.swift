@@ -41,11 +41,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write: FILE.html or FILE.pdf (the extension picks the format).", valueName: "file"))
     var out: String
 
-    @Option(help: "A named view of the theatre for the maps (libya, west, tripoli for the default theatre).")
-    var view: String?
-
-    @Option(help: ArgumentHelp("Any extent for the maps as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
-    var bbox: String?
+    @OptionGroup var extent: ExtentOptions
 
     @Option(help: "The report's language: en, ar (right to left) or both (English text, maps named in both scripts).")
     var lang: String = "en"
@@ -76,7 +72,6 @@ struct ReportCommand: ParsableCommand {
         guard MapLanguage(rawValue: lang) != nil else { throw ValidationError("--lang '\(lang)': use en, ar or both") }
         guard PaperSize(rawValue: paper.lowercased()) != nil else { throw ValidationError("--paper '\(paper)': use a4 or letter") }
         guard (1...1000).contains(maxMaps) else { throw ValidationError("--max-maps must be 1 to 1000, got \(maxMaps)") }
-        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
         guard from <= to else { throw ValidationError("--from \(from) is after --to \(to); give the earlier day first") }
         let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -92,19 +87,9 @@ struct ReportCommand: ParsableCommand {
             do { try ReportBuilder.checkRange(from: from, to: to, timeline: loaded.timeline) } catch let e as ReportRangeError {
                 throw ValidationError(e.description)
             }
-            let box: GeoBox
-            if let bbox {
-                guard let b = GeoBox(parsing: bbox) else { throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N") }
-                box = b
-            } else {
-                let name = view ?? settings.defaultView
-                guard let v = settings.view(named: name) else {
-                    throw ValidationError("unknown view '\(name)'; the views of this theatre are \(settings.views.map(\.name).joined(separator: ", "))")
-                }
-                box = v.box
-            }
+            let box = try extent.box(in: settings)
             let request = ReportRequest(from: from, to: to, view: box, language: MapLanguage(rawValue: lang)!, title: title, maxMaps: maxMaps)
-            let source = try ReportMapSource(theatre: loaded, request: request)
+            let source = ReportMapSource(pipeline: try MapPipeline.forCommandLine(theatre: loaded, spec: request.mapSpec))
             let bar = ProgressBar(total: try ReportBuilder.mapCount(theatre: loaded, request: request), label: "maps")
             let content = try ReportBuilder.build(theatre: loaded, request: request, maps: source, progress: { bar.advance() })
             bar.finish()
