@@ -337,37 +337,48 @@ struct LayoutKey: Hashable {
 /// renders of one scene give the same bytes in one process or many.
 enum SVGNormalizer {
     static func normalize(_ data: Data) -> Data {
-        guard var text = String(data: data, encoding: .utf8) else { return data }
+        guard String(data: data, encoding: .utf8) != nil else { return data }
+        var bytes = [UInt8](data)
         let prefixes = ["surface", "clip", "pattern", "mask", "image", "glyph", "source", "filter"]
         for prefix in prefixes {
-            text = renumber(text, prefix: prefix)
+            bytes = renumber(bytes, prefix: Array(prefix.utf8))
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
     /// Replaces `prefixN` (N digits, maybe `-M`) with sequential numbers.
-    private static func renumber(_ text: String, prefix: String) -> String {
-        var mapping: [Substring: String] = [:]
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = text[...]
-        while let range = rest.range(of: prefix) {
-            out += rest[..<range.lowerBound]
-            var end = range.upperBound
-            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber || rest[end] == "-" { end = rest.index(after: end) }
-            let number = rest[range.upperBound..<end]
-            // Only ids: the prefix directly followed by digits, after `id="`, `#` or `(#`.
-            let before = out.suffix(4)
-            if !number.isEmpty, number.first!.isNumber, before.hasSuffix("id=\"") || before.hasSuffix("#") {
-                let key = number
-                let replacement = mapping[key] ?? { let v = "\(mapping.count + 1)"; mapping[key] = v; return v }()
-                out += prefix + replacement
-            } else {
-                out += rest[range.lowerBound..<end]
+    ///
+    /// Works on UTF-8 bytes (ids, `#` and `id="` are ASCII): a search through
+    /// Foundation's String took most of a report's time (a megabyte of SVG a
+    /// map, eight passes).
+    private static func renumber(_ text: [UInt8], prefix: [UInt8]) -> [UInt8] {
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let idOpen = Array("id=\"".utf8)
+        var mapping: [ArraySlice<UInt8>: Int] = [:]
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        let n = text.count, first = prefix[0]
+        var i = 0
+        while i < n {
+            guard text[i] == first, i + prefix.count <= n, text[i..<(i + prefix.count)].elementsEqual(prefix) else {
+                out.append(text[i])
+                i += 1
+                continue
             }
-            rest = rest[end...]
+            var end = i + prefix.count
+            while end < n, isDigit(text[end]) || text[end] == UInt8(ascii: "-") { end += 1 }
+            let number = text[(i + prefix.count)..<end]
+            // Only ids: the prefix directly followed by digits, after `id="`, `#` or `(#`.
+            let afterID = out.last == UInt8(ascii: "#") || (out.count >= 4 && out[(out.count - 4)...].elementsEqual(idOpen))
+            if let lead = number.first, isDigit(lead), afterID {
+                let value = mapping[number] ?? { let v = mapping.count + 1; mapping[number] = v; return v }()
+                out += prefix
+                out += Array(String(value).utf8)
+            } else {
+                out += text[i..<end]
+            }
+            i = end
         }
-        out += rest
         return out
     }
 }

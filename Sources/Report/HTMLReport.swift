@@ -19,8 +19,16 @@ public enum HTMLReport {
         try SVGInlining.prefixIDs(String(decoding: renderer.svg(scene), as: UTF8.self), prefix: prefix)
     }
 
-    public static func render(_ content: ReportContent) throws -> Data {
+    /// - Parameter jobs: threads drawing the maps' SVG, each with its own renderer.
+    public static func render(_ content: ReportContent, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Data {
         let renderer = try MapRenderer()
+        // Each map's own layers, drawn on all cores.
+        let overlays = try concurrentMap(content.maps, jobs: jobs, worker: { try MapRenderer() }) { r, map -> String in
+            var overlay = map.scene
+            overlay.base = []
+            overlay.background = RGBA(0, 0, 0, 0)
+            return try mapSVG(overlay, prefix: "\(map.anchor)-", renderer: r)
+        }
         let text = ReportText(content.language)
         let rtl = content.language == .ar
         var h = ""
@@ -62,18 +70,16 @@ public enum HTMLReport {
         for map in content.maps {
             h += "<figure class=\"map\" id=\"\(map.anchor)\">\n<h3>\(esc(text.map)) \(map.number) · \(esc(text.mapTitle(map, weekly: content.weekly)))</h3>\n"
             h += "<div class=\"map-image\" role=\"img\" aria-label=\"\(esc(text.map)) \(map.date)\">\n"
-            var overlay = map.scene
-            overlay.base = []
-            overlay.background = RGBA(0, 0, 0, 0)
-            h += "<svg class=\"map-svg\" viewBox=\"0 0 \(overlay.pixelWidth) \(overlay.pixelHeight)\" width=\"\(overlay.pixelWidth)\" height=\"\(overlay.pixelHeight)\">"
-            h += "<use href=\"#\(bases[map.scene.baseKey]!)\"/>"
-            h += try mapSVG(overlay, prefix: "\(map.anchor)-", renderer: renderer)
+            let scene = map.scene
+            h += "<svg class=\"map-svg\" viewBox=\"0 0 \(scene.pixelWidth) \(scene.pixelHeight)\" width=\"\(scene.pixelWidth)\" height=\"\(scene.pixelHeight)\">"
+            h += "<use href=\"#\(bases[scene.baseKey]!)\"/>"
+            h += overlays[map.number - 1]
             h += "</svg>\n"
             h += "</div>\n<figcaption>\n"
             if !map.changes.isEmpty {
                 h += "<ul class=\"changes\">"
                 for c in map.changes {
-                    h += "<li>\(placeHTML(PlaceName(c.place))): \(esc(text.control(c.before, factions: content.factions))) → \(esc(text.control(c.after, factions: content.factions)))</li>"
+                    h += "<li>\(placeHTML(PlaceName(c.place))): \(esc(text.transition(c.before, c.after, factions: content.factions)))</li>"
                 }
                 h += "</ul>\n"
             } else if map.previousDate == nil {
@@ -86,7 +92,7 @@ public enum HTMLReport {
                 h += "<ol class=\"map-events\">"
                 for i in map.eventIndices {
                     let e = content.events[i]
-                    h += "<li><a href=\"#\(e.anchor)\">\(e.date.text(e.precision)) \(placeHTML(e.place)): \(esc(text.actionName(e.action))), \(esc(text.statusName(e.status)))</a></li>"
+                    h += "<li><a href=\"#\(e.anchor)\"><bdi dir=\"ltr\">\(e.date.text(e.precision))</bdi> \(placeHTML(e.place)): \(esc(text.actionName(e.action))), \(esc(text.statusName(e.status)))</a></li>"
                 }
                 h += "</ol>\n"
             }
@@ -153,14 +159,19 @@ public enum HTMLReport {
             h += "<th>\(esc(head))</th>"
         }
         h += "</tr></thead>\n<tbody>\n"
+        // On an Arabic page a place is named in Arabic (Latin when it has no
+        // Arabic name); otherwise in both scripts.
         func list(_ places: [PlaceName]) -> String {
-            places.isEmpty ? esc(text.none) : "\(places.count): " + places.map(placeHTML).joined(separator: ", ")
+            let names = places.map { p in
+                c.language == .ar && !p.arabic.isEmpty ? "<span lang=\"ar\">\(esc(p.arabic))</span>" : placeHTML(p)
+            }
+            return places.isEmpty ? esc(text.none) : "\(places.count): " + names.joined(separator: text.comma)
         }
         for s in c.summary.sides {
             let color = c.faction(s.factionID).map { "\($0.color)" } ?? "#000000"
             h += "<tr><th scope=\"row\"><span class=\"swatch\" style=\"background:\(color)\"></span>\(esc(text.sideName(s.factionID, factions: c.factions)))</th>"
             h += "<td>\(list(s.gained))</td><td>\(list(s.lost))</td>"
-            h += "<td class=\"num\">\(formatKm2(s.areaFrom))</td><td class=\"num\">\(formatKm2(s.areaTo))</td><td class=\"num\">\(formatSigned(s.areaChange))</td></tr>\n"
+            h += "<td class=\"num\" dir=\"ltr\">\(formatKm2(s.areaFrom))</td><td class=\"num\" dir=\"ltr\">\(formatKm2(s.areaTo))</td><td class=\"num\" dir=\"ltr\">\(formatSigned(s.areaChange))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n"
         h += "<p>\(esc(text.contestedArea(formatKm2(c.summary.contestedAreaFrom), formatKm2(c.summary.contestedAreaTo))))</p>\n"
@@ -211,13 +222,13 @@ public enum HTMLReport {
         for e in c.events {
             h += "<tr id=\"\(e.anchor)\" class=\"\(e.status.rawValue)\">"
             h += "<td class=\"num\">\(e.number)</td>"
-            h += "<td><a href=\"#map-\(e.mapNumber)\" title=\"\(esc(text.map)) \(e.mapNumber)\">\(e.date.text(e.precision))</a>"
+            h += "<td><a href=\"#map-\(e.mapNumber)\" title=\"\(esc(text.map)) \(e.mapNumber)\" dir=\"ltr\">\(e.date.text(e.precision))</a>"
             if e.precision == .month { h += " <small>(\(esc(text.precisionNote(e.precision))))</small>" }
             h += "</td>"
             h += "<td class=\"place\"><span lang=\"en\" dir=\"ltr\">\(esc(e.place.latin))</span>"
             if !e.place.arabic.isEmpty { h += "<span lang=\"ar\" dir=\"rtl\">\(esc(e.place.arabic))</span>" }
             h += "</td>"
-            h += "<td>\(esc(text.control(e.before, factions: c.factions))) → \(esc(text.control(e.after, factions: c.factions)))</td>"
+            h += "<td>\(esc(text.transition(e.before, e.after, factions: c.factions)))</td>"
             h += "<td>\(esc(text.actionName(e.action)))</td>"
             h += "<td class=\"status\">\(esc(text.statusName(e.status)))</td>"
             h += "<td class=\"source\">"

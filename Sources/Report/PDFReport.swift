@@ -132,7 +132,7 @@ private struct PDFLayout {
     }
 
     func names(_ places: [PlaceName]) -> String {
-        places.isEmpty ? text.none : "\(places.count): " + places.map(placeText).joined(separator: rtl ? "، " : ", ")
+        places.isEmpty ? text.none : "\(places.count): " + places.map(placeText).joined(separator: text.comma)
     }
 
     mutating func summary() throws {
@@ -142,7 +142,7 @@ private struct PDFLayout {
         var rows: [[String]] = []
         for s in content.summary.sides {
             rows.append([text.sideName(s.factionID, factions: content.factions), names(s.gained), names(s.lost),
-                         formatKm2(s.areaFrom), formatKm2(s.areaTo), formatSigned(s.areaChange)])
+                         text.isolated(formatKm2(s.areaFrom)), text.isolated(formatKm2(s.areaTo)), text.isolated(formatSigned(s.areaChange))])
         }
         try table(columns: cols.map { ($0.0, $0.1 * width) }, rows: rows, size: 8, rowDestinations: nil, rowLinks: nil)
         y += 4
@@ -199,7 +199,7 @@ private struct PDFLayout {
             try writer.drawMap(map.scene, in: SceneRect(x: left, y: y, width: width, height: h))
             y += h + 8
             for c in map.changes {
-                try paragraph("• \(placeText(PlaceName(c.place))): \(text.control(c.before, factions: content.factions)) → \(text.control(c.after, factions: content.factions))", size: 8.5, gap: 2)
+                try paragraph("• \(placeText(PlaceName(c.place))): \(text.transition(c.before, c.after, factions: content.factions))", size: 8.5, gap: 2)
             }
             if map.changes.isEmpty, map.previousDate == nil { try paragraph(text.noChange, size: 8.5) }
             y += 4
@@ -207,7 +207,7 @@ private struct PDFLayout {
             if map.eventIndices.isEmpty { try paragraph(text.noEvents, size: 8.5) }
             for i in map.eventIndices {
                 let e = content.events[i]
-                let line = "\(e.number). \(e.date.text(e.precision)) \(placeText(e.place)): \(text.actionName(e.action)), \(text.statusName(e.status))"
+                let line = "\(e.number). \(text.isolated(e.date.text(e.precision))) \(placeText(e.place)): \(text.actionName(e.action)), \(text.statusName(e.status))"
                 let st = style(8, color: PDFLayout.link)
                 let lh = writer.textHeight(line, width: width, style: st)
                 try ensure(lh)
@@ -225,10 +225,10 @@ private struct PDFLayout {
         let heads = ["#", text.date, text.place, text.change, text.action, text.status, text.source, text.quote]
         let cols = zip(heads, fractions).map { ($0, $1 * width) }
         let rows = content.events.map { e -> [String] in
-            var date = e.date.text(e.precision)
+            var date = text.isolated(e.date.text(e.precision))
             if e.precision == .month { date += " (\(text.precisionNote(e.precision)))" }
             return ["\(e.number)", date, e.place.latin + (e.place.arabic.isEmpty ? "" : "\n" + e.place.arabic),
-                    "\(text.control(e.before, factions: content.factions)) → \(text.control(e.after, factions: content.factions))",
+                    "\(text.transition(e.before, e.after, factions: content.factions))",
                     text.actionName(e.action), text.statusName(e.status), "\(e.source) (\(e.location))", e.note]
         }
         try table(columns: cols, rows: rows, size: 7, rowDestinations: content.events.map(\.anchor),

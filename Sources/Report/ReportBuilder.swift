@@ -116,7 +116,7 @@ public enum ReportBuilder {
         let chart = AreaChart(series: series, samples: samples, changeDays: changeDays)
 
         let settings = theatre.settings
-        let title = request.title ?? settings.title
+        let title = request.title ?? (request.language == .ar ? settings.titleArabic : settings.title)
         let text = ReportText(request.language)
         let places = Set(rows.map(\.place)).sorted { $0.latin < $1.latin }
         return ReportContent(

@@ -29,50 +29,64 @@ public struct ReportMapSource: Sendable {
     func scenes(for frames: [FrameSpec], progress: (@Sendable () -> Void)?) throws -> [MapScene] {
         let labels = try pipeline.labelPlan()
         let zones = ZoneCache()
-        let results = SceneSlots(count: frames.count)
-        let workers = min(jobs, frames.count)
         let pipeline = self.pipeline
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            do {
-                let drawer = try pipeline.makeDrawer(zones: zones)
-                for i in stride(from: worker, to: frames.count, by: workers) {
-                    let f = frames[i]
-                    let changed = f.changedPlaceIDs
-                    results.set(i, .success(try drawer.scene(at: f.date, changed: changed, since: changed.isEmpty ? nil : f.previousDate, labels: labels)))
-                    progress?()
-                }
-            } catch {
-                results.set(worker, .failure(error))
-            }
+        return try concurrentMap(frames, jobs: jobs, worker: { try pipeline.makeDrawer(zones: zones) }) { drawer, f in
+            let changed = f.changedPlaceIDs
+            defer { progress?() }
+            return try drawer.scene(at: f.date, changed: changed, since: changed.isEmpty ? nil : f.previousDate, labels: labels)
         }
-        return try results.values()
     }
 }
 
-/// One slot per scene, filled by the workers.
+/// `body` applied to every item on up to `jobs` threads, each with its own
+/// `worker` (a C-handle owner such as a drawer or a renderer, never shared);
+/// results in the items' order. The first error thrown is rethrown.
+func concurrentMap<Item: Sendable, Worker, Result: Sendable>(
+    _ items: [Item], jobs: Int, worker: @Sendable () throws -> Worker, _ body: @Sendable (Worker, Item) throws -> Result
+) throws -> [Result] {
+    let slots = Slots<Result>(count: items.count)
+    let workers = max(1, min(jobs, items.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        do {
+            let own = try worker()
+            for i in stride(from: w, to: items.count, by: workers) { slots.set(i, try body(own, items[i])) }
+        } catch {
+            slots.fail(error)
+        }
+    }
+    return try slots.values()
+}
+
+/// One slot per result, filled by the workers.
 ///
-/// - Important: thread-safe: the lock guards `slots` (`@unchecked` because the
-///   compiler cannot see that).
-private final class SceneSlots: @unchecked Sendable {
+/// - Important: thread-safe: the lock guards `slots` and `firstError`
+///   (`@unchecked` because the compiler cannot see that).
+private final class Slots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<MapScene, Error>?]
+    private var slots: [Value?]
     private var firstError: Error?
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: Result<MapScene, Error>) {
+    func set(_ i: Int, _ value: Value) {
         lock.lock()
         defer { lock.unlock() }
-        if case .failure(let e) = value { if firstError == nil { firstError = e } } else { slots[i] = value }
+        slots[i] = value
     }
 
-    func values() throws -> [MapScene] {
+    func fail(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if firstError == nil { firstError = error }
+    }
+
+    func values() throws -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         if let firstError { throw firstError }
         return try slots.map { slot in
-            guard case .success(let scene)? = slot else { throw SystemError("report", "a map was not drawn") }
-            return scene
+            guard let slot else { throw SystemError("report", "a worker left a result undone") }
+            return slot
         }
     }
 }

@@ -12,6 +12,17 @@ struct ReportText {
 
     private func t(_ en: String, _ ar: String) -> String { arabic ? ar : en }
 
+    /// A date for running text. In Arabic it sits in a left-to-right isolate
+    /// (LRI … PDI), so 2020-06-05 keeps its order inside a right-to-left line.
+    func day(_ d: Day) -> String { arabic ? "\u{2066}\(d)\u{2069}" : "\(d)" }
+
+    /// Figures in a left-to-right isolate on an Arabic page (a sign or a
+    /// thousands comma would otherwise move).
+    func isolated(_ s: String) -> String { arabic ? "\u{2066}\(s)\u{2069}" : s }
+
+    /// The separator of a list of names.
+    var comma: String { arabic ? "، " : ", " }
+
     var summary: String { t("Summary", "الملخص") }
     var chart: String { t("Ground held", "المساحة المسيطر عليها") }
     var maps: String { t("Maps", "الخرائط") }
@@ -37,32 +48,32 @@ struct ReportText {
     var noEvents: String { t("No event is dated in this map's window.", "لا حدث مؤرخ في فترة هذه الخريطة.") }
     var km2: String { t("km²", "كم²") }
 
-    func areaHeading(_ day: Day) -> String { t("Zone area \(day)", "مساحة المنطقة \(day)") }
+    func areaHeading(_ day: Day) -> String { t("Zone area \(self.day(day))", "مساحة المنطقة \(self.day(day))") }
     var areaChange: String { t("Change", "التغير") }
 
-    func range(_ from: Day, _ to: Day) -> String { t("From \(from) to \(to)", "من \(from) إلى \(to)") }
+    func range(_ from: Day, _ to: Day) -> String { t("From \(self.day(from)) to \(self.day(to))", "من \(self.day(from)) إلى \(self.day(to))") }
     func generated(_ day: Day, events: String) -> String {
-        t("Generated from the event log (\(events)), whose last event is dated \(day).",
-          "أُعدّ من سجل الأحداث (\(events)) الذي يعود آخر حدث فيه إلى \(day).")
+        t("Generated from the event log (\(events)), whose last event is dated \(self.day(day)).",
+          "أُعدّ من سجل الأحداث (\(events)) الذي يعود آخر حدث فيه إلى \(self.day(day)).")
     }
     func eventCounts(_ s: ReportSummary) -> String {
         t("\(s.eventCount) events in the range: \(s.confirmedCount) confirmed, \(s.claimedCount) claimed by one side only.",
           "\(s.eventCount) حدثاً في الفترة: \(s.confirmedCount) مؤكداً و\(s.claimedCount) يدّعيه طرف واحد فقط.")
     }
-    func contestedAtEnd(_ day: Day) -> String { t("Still contested on \(day)", "ما زالت متنازعاً عليها في \(day)") }
+    func contestedAtEnd(_ day: Day) -> String { t("Still contested on \(self.day(day))", "ما زالت متنازعاً عليها في \(self.day(day))") }
     func contestedArea(_ from: String, _ to: String) -> String {
-        t("Contested zones: \(from) km² → \(to) km².", "المناطق المتنازع عليها: \(from) كم² ← \(to) كم².")
+        t("Contested zones: \(from) km² → \(to) km².", "المناطق المتنازع عليها: \(isolated(from)) كم² ← \(isolated(to)) كم².")
     }
     var chartCaption: String {
         t("Derived zone area per side (km²) on each day control changed; dashed lines mark the change dates.",
           "مساحة المناطق المشتقة لكل طرف (كم²) في كل يوم تغيرت فيه السيطرة؛ الخطوط المتقطعة تشير إلى تواريخ التغيير.")
     }
     func mapTitle(_ m: ReportMap, weekly: Bool) -> String {
-        if m.previousDate == nil { return t("\(m.date): the start of the range", "\(m.date): بداية الفترة") }
+        if m.previousDate == nil { return t("\(self.day(m.date)): the start of the range", "\(self.day(m.date)): بداية الفترة") }
         if weekly, let p = m.previousDate {
-            return t("\(m.date): changes since \(p)", "\(m.date): التغييرات منذ \(p)")
+            return t("\(self.day(m.date)): changes since \(self.day(p))", "\(self.day(m.date)): التغييرات منذ \(self.day(p))")
         }
-        return t("\(m.date): changes that day", "\(m.date): تغييرات ذلك اليوم")
+        return t("\(self.day(m.date)): changes that day", "\(self.day(m.date)): تغييرات ذلك اليوم")
     }
     func actionName(_ a: EventAction) -> String {
         switch a {
@@ -90,9 +101,13 @@ struct ReportText {
         }
         switch c {
         case .faction(let id): return name(id)
-        case .contested(let ids): return t("contested", "متنازع عليه") + (ids.isEmpty ? "" : " (" + ids.map(name).joined(separator: arabic ? "، " : ", ") + ")")
+        case .contested(let ids): return t("contested", "متنازع عليه") + (ids.isEmpty ? "" : " (" + ids.map(name).joined(separator: comma) + ")")
         case .unknown: return t("unknown", "غير معروف")
         }
+    }
+    /// `LNA → GNA`; on an Arabic page the arrow points the way the line reads.
+    func transition(_ before: Control?, _ after: Control, factions: [Faction]) -> String {
+        "\(control(before, factions: factions)) \(arabic ? "←" : "→") \(control(after, factions: factions))"
     }
     func sideName(_ id: String, factions: [Faction]) -> String {
         if id == AreaChart.contested { return contested }
@@ -122,7 +137,7 @@ struct ReportText {
             let list = approximate.map { p in
                 let km = String(format: "%.0f", p.approximateKilometers ?? 0)
                 return arabic ? "\(p.arabic.isEmpty ? p.latin : p.arabic) (\(km) كم)" : "\(p.latin) (\(km) km)"
-            }.joined(separator: arabic ? "، " : ", ")
+            }.joined(separator: comma)
             out.append(t("Approximate coordinates (the precision the source states): \(list).",
                          "إحداثيات تقريبية (بالدقة التي يذكرها المصدر): \(list)."))
         }

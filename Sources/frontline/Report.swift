@@ -22,7 +22,8 @@ struct ReportCommand: ParsableCommand {
         FILE.html is one self-contained page (inline CSS and SVG, no script, nothing \
         fetched); FILE.pdf is drawn with Cairo and Pango (vector maps, bookmarks, \
         links from events to maps and to sources). The same data gives the same bytes. \
-        The file appears complete or not at all; its path is printed on stdout.
+        The file appears complete or not at all; its path is printed on stdout. \
+        With FRONTLINE_TIMINGS=1 the time of each stage is printed on stderr.
 
         Examples:
           frontline report --from 2020-05-15 --to 2020-06-15 --out june.html
@@ -82,7 +83,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            var timings = StageTimings()
             let loaded = try theatre.load()
+            timings.lap("load theatre")
             let settings = loaded.settings
             do { try ReportBuilder.checkRange(from: from, to: to, timeline: loaded.timeline) } catch let e as ReportRangeError {
                 throw ValidationError(e.description)
@@ -90,15 +93,20 @@ struct ReportCommand: ParsableCommand {
             let box = try extent.box(in: settings)
             let request = ReportRequest(from: from, to: to, view: box, language: MapLanguage(rawValue: lang)!, title: title, maxMaps: maxMaps)
             let source = ReportMapSource(pipeline: try MapPipeline.forCommandLine(theatre: loaded, spec: request.mapSpec))
+            timings.lap("map pipeline")
             let bar = ProgressBar(total: try ReportBuilder.mapCount(theatre: loaded, request: request), label: "maps")
             let content = try ReportBuilder.build(theatre: loaded, request: request, maps: source, progress: { bar.advance() })
             bar.finish()
+            timings.lap("maps, zones and summary")
             let data: Data
             switch format! {
             case .html: data = try HTMLReport.render(content)
             case .pdf: data = try PDFReport.render(content, paper: PaperSize(rawValue: paper.lowercased())!)
             }
+            timings.lap(format == .html ? "HTML layout" : "PDF layout")
             try AtomicFile.write(data, to: URL(fileURLWithPath: out))
+            timings.lap("write")
+            timings.report()
             print(out)
         }
     }
