@@ -336,49 +336,52 @@ struct LayoutKey: Hashable {
 /// (`surface12`, `glyph3-1`, `clip5`, …) in order of first appearance, so two
 /// renders of one scene give the same bytes in one process or many.
 enum SVGNormalizer {
+    static let prefixes = ["surface", "clip", "pattern", "mask", "image", "glyph", "source", "filter"].map { Array($0.utf8) }
+
+    /// Replaces `prefixN` (N digits, maybe `-M`) with sequential numbers, one
+    /// numbering per prefix in document order.
+    ///
+    /// One pass over the UTF-8 bytes (ids, `#` and `id="` are ASCII) for all
+    /// prefixes at once, copying the text between ids in bulk: none of the
+    /// prefixes starts inside another, so this is the same as one pass per
+    /// prefix. A search through Foundation's String took most of a report's
+    /// time (a megabyte of SVG a map).
     static func normalize(_ data: Data) -> Data {
         guard String(data: data, encoding: .utf8) != nil else { return data }
-        var bytes = [UInt8](data)
-        let prefixes = ["surface", "clip", "pattern", "mask", "image", "glyph", "source", "filter"]
-        for prefix in prefixes {
-            bytes = renumber(bytes, prefix: Array(prefix.utf8))
-        }
-        return Data(bytes)
-    }
-
-    /// Replaces `prefixN` (N digits, maybe `-M`) with sequential numbers.
-    ///
-    /// Works on UTF-8 bytes (ids, `#` and `id="` are ASCII): a search through
-    /// Foundation's String took most of a report's time (a megabyte of SVG a
-    /// map, eight passes).
-    private static func renumber(_ text: [UInt8], prefix: [UInt8]) -> [UInt8] {
+        let text = [UInt8](data)
         func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
         let idOpen = Array("id=\"".utf8)
-        var mapping: [ArraySlice<UInt8>: Int] = [:]
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for p in prefixes { firstBytes[Int(p[0])] = true }
+        var mappings = [[ArraySlice<UInt8>: Int]](repeating: [:], count: prefixes.count)
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
-        let n = text.count, first = prefix[0]
-        var i = 0
+        let n = text.count
+        var copied = 0, i = 0
         while i < n {
-            guard text[i] == first, i + prefix.count <= n, text[i..<(i + prefix.count)].elementsEqual(prefix) else {
-                out.append(text[i])
+            guard firstBytes[Int(text[i])],
+                  let k = prefixes.firstIndex(where: { p in i + p.count <= n && text[i..<(i + p.count)].elementsEqual(p) }) else {
                 i += 1
                 continue
             }
+            let prefix = prefixes[k]
+            out += text[copied..<i]
             var end = i + prefix.count
             while end < n, isDigit(text[end]) || text[end] == UInt8(ascii: "-") { end += 1 }
             let number = text[(i + prefix.count)..<end]
             // Only ids: the prefix directly followed by digits, after `id="`, `#` or `(#`.
             let afterID = out.last == UInt8(ascii: "#") || (out.count >= 4 && out[(out.count - 4)...].elementsEqual(idOpen))
             if let lead = number.first, isDigit(lead), afterID {
-                let value = mapping[number] ?? { let v = mapping.count + 1; mapping[number] = v; return v }()
+                let value = mappings[k][number] ?? { let v = mappings[k].count + 1; mappings[k][number] = v; return v }()
                 out += prefix
                 out += Array(String(value).utf8)
             } else {
                 out += text[i..<end]
             }
             i = end
+            copied = end
         }
-        return out
+        out += text[copied..<n]
+        return Data(out)
     }
 }

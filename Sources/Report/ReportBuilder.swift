@@ -124,7 +124,7 @@ public enum ReportBuilder {
             from: request.from, to: request.to, generated: timeline.lastDay ?? request.to, language: request.language,
             factions: theatre.factions, summary: summary, chart: chart, maps: maps, events: rows, weekly: weekly,
             method: text.method(reachKilometers: settings.zoneReachKilometers, weekly: weekly,
-                                approximate: places.filter { $0.approximateKilometers != nil }, eventsFile: settings.eventsFile.lastPathComponent),
+                                approximate: places.filter { $0.approximateKilometers != nil }, eventsFile: settings.eventsFile.lastPathComponent, logStart: timeline.firstDay),
             credits: text.credits(basemap: settings.basemapCredit, placeSources: Set(rows.compactMap { theatre.gazetteer.place(id: $0.place.id)?.source })))
     }
 

@@ -116,11 +116,13 @@ struct ReportText {
     }
 
     /// How the report's figures are made, and what they cannot say.
-    func method(reachKilometers: Double, weekly: Bool, approximate: [PlaceName], eventsFile: String) -> [String] {
+    func method(reachKilometers: Double, weekly: Bool, approximate: [PlaceName], eventsFile: String, logStart: Day?) -> [String] {
         let reach = String(format: "%.0f", reachKilometers)
         var out = [
             t("Control of each place comes from the event log (\(eventsFile)): every row is dated and cites its source. The state on a day applies every event dated on or before it; events of one day apply in the order of the log.",
               "تأتي السيطرة على كل مكان من سجل الأحداث (\(eventsFile)): كل صف مؤرخ ويذكر مصدره. الوضع في يوم ما هو نتيجة كل الأحداث المؤرخة فيه أو قبله، وأحداث اليوم الواحد تطبق بترتيب السجل."),
+            t("A place's control is known from its first event in the log on; before that it is drawn as unknown and holds no zone. The log starts on \(logStart.map { self.day($0) } ?? "–").",
+              "تُعرف السيطرة على المكان ابتداءً من أول حدث له في السجل؛ وقبل ذلك يُرسم كمجهول ولا تكون له منطقة. يبدأ السجل في \(logStart.map { self.day($0) } ?? "–")."),
             t("Zones of control are derived, not observed: each place holds the ground nearer to it than to any other place, out to about \(reach) km (farther for cities, less for air bases and oil fields), on the country's land; ground no place reaches is left as no data. Areas are measured on these derived zones in an equal-area projection and are indicative only.",
               "مناطق السيطرة مشتقة وليست مرصودة: يسيطر كل مكان على الأرض الأقرب إليه من أي مكان آخر حتى نحو \(reach) كم (أبعد للمدن وأقل للقواعد الجوية وحقول النفط) على أرض البلد؛ والأرض التي لا يبلغها أي مكان تُترك بلا بيانات. تقاس المساحات على هذه المناطق المشتقة بإسقاط متساوي المساحة، وهي تقريبية."),
             t("Confirmed: reported by independent sources or conceded by the losing side. Claimed: reported by one side only. Claimed changes are drawn on the maps like confirmed ones and marked in the event table.",
