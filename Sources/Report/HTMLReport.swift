@@ -202,12 +202,12 @@ public enum HTMLReport {
             s += line.points.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " ") + "\"/>\n"
         }
         var lx = p.x
-        for (i, entry) in chart.legend.enumerated() {
+        for entry in chart.legend {
             let y = chart.height - 22
             s += "<rect x=\"\(f(lx))\" y=\"\(f(y - 9))\" width=\"14\" height=\"10\" fill=\"\(entry.color.hex)\"/>"
             s += "<text x=\"\(f(lx + 18))\" y=\"\(f(y))\">\(esc(entry.name))</text>\n"
+            // An estimate of the name's width at 11 px; the browser lays out the text.
             lx += 18 + Double(entry.name.count) * 6.2 + 18
-            _ = i
         }
         s += "<text x=\"\(f(p.x))\" y=\"\(f(chart.height - 4))\" fill=\"#555\">\(esc(text.km2))</text>\n"
         return s + "</svg>"

@@ -262,14 +262,12 @@ private struct PDFLayout {
             return h
         }
         let header = columns.map(\.0)
-        let headerHeight = height(header, bold: true) + 2 * pad
         y += drawRow(header, bold: true, shade: RGBA(0.92, 0.92, 0.92))
         for (i, row) in rows.enumerated() {
             let h = height(row, bold: false) + 2 * pad
             if y + h > bottom {
                 try newPage()
                 y += drawRow(header, bold: true, shade: RGBA(0.92, 0.92, 0.92))
-                _ = headerHeight
             }
             if let rowDestinations { try writer.destination(rowDestinations[i], at: ScenePoint(x: left, y: y)) }
             let top = y
