@@ -14,7 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
-        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Report"]),
+        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Report", "Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,9 +40,11 @@ let package = Package(
         // Reports over a date range: content (summary, chart, maps, event table) and its
         // HTML and PDF layout. No C: PDF pages are drawn through Render's PDFDocumentWriter.
         .target(name: "Report", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render"]),
+        // Candidate control events from article text; the words are theatre data (lexicon.tsv).
+        .target(name: "Extract", dependencies: ["FrontlineCore", "Gazetteer", "Timeline"]),
         // The command line only: parse, call the library, print.
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Report",
+            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Report", "Extract",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Fixtures")]),
         // Report structure (HTML, PDF through poppler) and the real-browser check (Tests/ReportTests/browser_check.py).
         .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("browser_check.py")]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract"], resources: [.copy("Fixtures")]),
         // Runs the built `frontline` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["frontline"]),
     ]

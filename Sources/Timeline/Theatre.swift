@@ -61,6 +61,9 @@ public struct TheatreSettings: Sendable {
     public let zoneReachKilometers: Double
     /// Credits printed in the map footer (`Natural Earth`).
     public let basemapCredit: String
+    /// The article extractor's word lists (`lexicon`, optional): control verbs,
+    /// actors, cues. Read by the Extract module, not here.
+    public var lexiconFile: URL? = nil
 
     public func view(named name: String) -> NamedView? { views.first { $0.name == name } }
 
@@ -134,12 +137,15 @@ public struct TheatreSettings: Sendable {
                 problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: line), field: "zone_reach_km", "'\(text)' is not a positive distance in km"))
             }
         }
+        let lexicon = optionalFile("lexicon")
         if !problems.isEmpty { throw DataError(problems) }
-        return TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
+        var settings = TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
                                factionsFile: factions, eventsFile: events, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
+        settings.lexiconFile = lexicon
+        return settings
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extract
 import Foundation
 import FrontlineCore
 import Timeline
@@ -13,7 +14,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let diagnostics = Theatre.check(directory: try theatre.url())
+            var diagnostics = Theatre.check(directory: try theatre.url())
+            // The extractor's lexicon is checked against the factions, so only once the theatre itself loads.
+            if !diagnostics.contains(where: { $0.severity == .error }), let t = try? theatre.load(), t.settings.lexiconFile != nil {
+                do { _ = try Lexicon.load(for: t) } catch let error as DataError { diagnostics += error.diagnostics }
+            }
             for d in diagnostics { print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

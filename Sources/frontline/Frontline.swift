@@ -24,10 +24,12 @@ struct Frontline: ParsableCommand {
               a sourced report: summary, chart, a map per change, the event table
           frontline check
               validate the theatre's data
+          frontline extract article.txt --date 2020-06-04 --tsv
+              candidate events from a news article, with the quote
         """,
         subcommands: [
             Resolve.self, State.self, Diff.self, History.self, Why.self, Check.self, Import.self,
-            Render.self, Frames.self, Animate.self, ReportCommand.self,
+            Render.self, Frames.self, Animate.self, ReportCommand.self, ExtractCommand.self,
         ]
     )
 }
