@@ -42,7 +42,7 @@ public enum HTMLReport {
         h += "<header>\n<h1>\(esc(content.title))</h1>\n"
         h += "<p class=\"range\">\(esc(text.range(content.from, content.to)))</p>\n"
         h += "<p class=\"theatre\"><span lang=\"en\" dir=\"ltr\">\(esc(content.theatreName))</span> · <span lang=\"ar\" dir=\"rtl\">\(esc(content.theatreNameArabic))</span></p>\n"
-        h += "<p class=\"generated\">\(esc(text.generated(content.generated, events: "events.tsv")))</p>\n</header>\n"
+        h += "<p class=\"generated\">\(esc(text.generated(content.generated, events: content.eventsFile)))</p>\n</header>\n"
 
         h += "<nav class=\"contents\"><h2>\(esc(text.contents))</h2><ol>"
         for (id, name) in [("summary", text.summary), ("chart", text.chart), ("maps", text.maps), ("events", text.events), ("method", text.method), ("credits", text.credits)] {

@@ -108,7 +108,7 @@ private struct PDFLayout {
         try paragraph(text.range(content.from, content.to), size: 12.5)
         try paragraph(content.theatreName, size: 9, gap: 1)
         try paragraph(content.theatreNameArabic, size: 9)
-        try paragraph(text.generated(content.generated, events: "events.tsv"), size: 8)
+        try paragraph(text.generated(content.generated, events: content.eventsFile), size: 8)
         y += 8
         try summary()
         try chart()

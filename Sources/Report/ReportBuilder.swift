@@ -121,7 +121,7 @@ public enum ReportBuilder {
         let places = Set(rows.map(\.place)).sorted { $0.latin < $1.latin }
         return ReportContent(
             title: title, theatreName: settings.title, theatreNameArabic: settings.titleArabic,
-            from: request.from, to: request.to, generated: timeline.lastDay ?? request.to, language: request.language,
+            from: request.from, to: request.to, generated: timeline.lastDay ?? request.to, eventsFile: settings.eventsFile.lastPathComponent, language: request.language,
             factions: theatre.factions, summary: summary, chart: chart, maps: maps, events: rows, weekly: weekly,
             method: text.method(reachKilometers: settings.zoneReachKilometers, weekly: weekly,
                                 approximate: places.filter { $0.approximateKilometers != nil }, eventsFile: settings.eventsFile.lastPathComponent, logStart: timeline.firstDay),

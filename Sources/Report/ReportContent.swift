@@ -19,6 +19,8 @@ public struct ReportContent: Sendable {
     /// The last event date of the whole log: the data's own date, so the same
     /// data gives the same report whenever it is generated.
     public var generated: Day
+    /// The event log's file name (`events.tsv`), as the report cites it.
+    public var eventsFile: String
     public var language: MapLanguage
     public var factions: [Faction]
     public var summary: ReportSummary

@@ -13,7 +13,7 @@ enum Month {
     static let from = Day(year: 2020, month: 5, day: 15)!
     static let to = Day(year: 2020, month: 6, day: 15)!
 
-    static let theatre: Result<Theatre, Error> = Result { try Theatre.load(directory: theatreDirectory) }
+    static let theatre = Lazy { try Theatre.load(directory: theatreDirectory) }
 
     static func request(_ language: MapLanguage = .en, maxMaps: Int = 24, from: Day = from, to: Day = to) throws -> ReportRequest {
         let settings = try theatre.get().settings
@@ -25,10 +25,10 @@ enum Month {
         return try ReportBuilder.build(theatre: t, request: request, maps: try ReportMapSource(theatre: t, request: request))
     }
 
-    static let english: Result<ReportContent, Error> = Result { try build(try request(.en)) }
-    static let arabic: Result<ReportContent, Error> = Result { try build(try request(.ar)) }
-    static let html: Result<String, Error> = Result { String(decoding: try HTMLReport.render(try english.get()), as: UTF8.self) }
-    static let pdf: Result<Data, Error> = Result { try PDFReport.render(try english.get(), paper: .a4) }
+    static let english = Lazy { try build(try request(.en)) }
+    static let arabic = Lazy { try build(try request(.ar)) }
+    static let html = Lazy { String(decoding: try HTMLReport.render(try english.get()), as: UTF8.self) }
+    static let pdf = Lazy { try PDFReport.render(try english.get(), paper: .a4) }
 
     /// The events the log dates in the range, found without the report code.
     static func eventsInRange() throws -> [ControlEvent] {
@@ -46,6 +46,35 @@ enum Month {
             d = d.adding(days: 1)
         }
         return days
+    }
+}
+
+/// A value made on first use, once, whichever test asks first; a failure is
+/// kept and thrown to every test that asks.
+///
+/// - Important: thread-safe: the lock guards the stored value and error
+///   (`@unchecked` because the compiler cannot see that).
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let make: @Sendable () throws -> Value
+    private var value: Value?
+    private var error: Error?
+
+    init(_ make: @escaping @Sendable () throws -> Value) { self.make = make }
+
+    func get() throws -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        if let error { throw error }
+        do {
+            let made = try make()
+            value = made
+            return made
+        } catch {
+            self.error = error
+            throw error
+        }
     }
 }
 
