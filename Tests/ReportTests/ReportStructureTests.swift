@@ -220,6 +220,7 @@ func htmlEscaped(_ s: String) -> String {
         let data = try writer.finish()
         let raw = String(decoding: data, as: UTF8.self)
         #expect(raw.contains("/Subtype /Link"))
+        #expect(raw.contains("/URI (https://example.org/a%27b%5Cc)"))
         #expect(raw.contains("/Count 2") || raw.contains("/Type /Pages"))
         let url = try temporaryFolder().appendingPathComponent("escaped.pdf")
         try data.write(to: url)

@@ -70,7 +70,7 @@ public struct DocumentTextStyle: Sendable, Hashable {
 /// Cairo keeps an error once it has one and then silently ignores every later
 /// drawing call; a tag attribute it cannot parse (an unescaped quote or
 /// backslash) is one such error. So the status is checked after every tag and
-/// every page, and attribute strings are escaped here (``attributeString(_:)``).
+/// every page, and attribute strings never hold either (``attributeString(_:uri:)``).
 ///
 /// - Important: not thread-safe (it owns a Cairo surface and context and a Pango
 ///   font map); one per document.
@@ -212,13 +212,23 @@ public final class PDFDocumentWriter {
 
     // MARK: links, destinations, outline
 
-    /// `'value'` with the quotes and backslashes cairo's attribute parser
-    /// needs escaped; unescaped, either would put the surface in an error state.
-    static func attributeString(_ value: String) -> String {
+    /// `'value'` for a cairo tag attribute. Cairo's parser takes a backslash
+    /// escape for quotes and backslashes, but an unescaped one puts the surface
+    /// in an error state, and its escape handling is the least exercised part
+    /// of cairo 1.16: so neither ever reaches it. Destination names are ours
+    /// (`map-3`, `event-12`) and anything but letters, digits and `-_.` is
+    /// written `_hh`; in URIs the two are percent-encoded (`%27`, `%5C`), which
+    /// a URI may always do.
+    static func attributeString(_ value: String, uri: Bool = false) -> String {
         var out = "'"
-        for c in value {
-            if c == "'" || c == "\\" { out.append("\\") }
-            out.append(c)
+        for scalar in value.unicodeScalars {
+            let safe = uri ? (scalar != "'" && scalar != "\\" && scalar.value >= 0x21 && scalar.value < 0x7F)
+                : (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+            if safe {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { out += (uri ? "%" : "_") + String(format: "%02X", byte) }
+            }
         }
         return out + "'"
     }
@@ -249,7 +259,7 @@ public final class PDFDocumentWriter {
 
     /// A clickable area that opens `uri`.
     public func link(_ rect: SceneRect, toURI uri: String) throws {
-        try tag(CAIRO_TAG_LINK, "\(Self.rectAttribute(rect)) uri=\(Self.attributeString(uri))", "linking to \(uri)")
+        try tag(CAIRO_TAG_LINK, "\(Self.rectAttribute(rect)) uri=\(Self.attributeString(uri, uri: true))", "linking to \(uri)")
     }
 
     /// Adds a bookmark to destination `name` under `parent` (0 for the top
