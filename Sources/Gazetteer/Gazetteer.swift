@@ -49,6 +49,12 @@ public struct Gazetteer: Sendable {
     static let exactScore = 1.0, normalizedScore = 0.95, fallbackScore = 0.9
     /// Fuzzy scores stay below this, falling with the share of letters edited.
     static let fuzzyCeiling = 0.85
+    /// Taken off the score of a supplement place (see ``Place/isSupplement``): a
+    /// curated place of the same name wins, and the supplement place is still
+    /// reported as an alternative, so the reader learns that another village
+    /// bears the name. Smaller than any gap between methods. (A supplement place
+    /// is also matched with one edit less than a curated one; see ``resolve(_:options:)``.)
+    public static let supplementPenalty = 0.02
     /// Candidates within this much of the best score make the query ambiguous.
     public static let ambiguityMargin = 0.1
     /// Queries longer than this (in Unicode scalars) are refused: no place name is
@@ -185,8 +191,8 @@ public struct Gazetteer: Sendable {
     ///
     /// Order: a name exactly as written (score 1.0), then the normalised key
     /// (0.95; 0.9 when a proclitic or glued article had to go), then keys within
-    /// an edit distance that grows with the key's length (at most 0.85). A
-    /// later step only runs when the earlier ones found nothing. A query
+    /// an edit distance that grows with the key's length (at most 0.85; one edit
+    /// less for supplement places). A later step only runs when the earlier ones found nothing. A query
     /// nothing is close to gets no match, not the nearest junk.
     public func resolve(_ query: String, options: ResolveOptions = ResolveOptions()) -> Resolution {
         let trimmed = Self.trimmed(query)
@@ -198,6 +204,7 @@ public struct Gazetteer: Sendable {
         func offer(_ ref: NameRef, _ score: Double, _ method: MatchMethod) {
             let place = places[Int(ref.place)]
             if let box = options.within, !box.contains(place.location) { return }
+            let score = place.isSupplement ? score - Self.supplementPenalty : score
             let old = found.firstIndex { $0.place == ref.place }
             if let old, found[old].candidate.score >= score { return }
             let candidate = Candidate(place: place, score: score, method: method, matchedName: place.name(at: Int(ref.name)))
@@ -224,7 +231,15 @@ public struct Gazetteer: Sendable {
             for hit in fuzzy.index.search(key, limit: limit) {
                 let length = max(key.count, keys.length(of: hit.key))
                 let score = Self.fuzzyCeiling * (1 - Double(hit.distance) / Double(length + 1))
-                forEachOwner(ofKey: hit.key) { offer($0, score, .fuzzy) }
+                // A supplement place takes one edit less: among a thousand village
+                // names, one of them is a letter or two from almost any word (Cairo
+                // from a village Qayu), and a misspelt small village is rarer than
+                // a name the gazetteer does not have.
+                let supplementTooFar = hit.distance > limit - 1
+                forEachOwner(ofKey: hit.key) { ref in
+                    if supplementTooFar, places[Int(ref.place)].isSupplement { return }
+                    offer(ref, score, .fuzzy)
+                }
             }
         }
         return Ranking.resolution(for: query, candidates: found.map(\.candidate), options: options)

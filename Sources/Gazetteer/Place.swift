@@ -1,8 +1,13 @@
 import FrontlineCore
 
 /// What sort of place a gazetteer row is. The renderer picks a symbol from it.
+///
+/// `camp` (a military camp or compound), `road`, `junction`, `ruins` and the
+/// general `site` (a checkpoint, a refinery) are for the places news names that
+/// are not settlements, so they need not be forced into village or district.
 public enum PlaceKind: String, Sendable, Hashable, CaseIterable, Codable {
     case city, town, village, district, airbase, airport, port, oilfield, region, crossing
+    case camp, road, junction, ruins, site
 }
 
 /// One place of the gazetteer: a stable id, its names in Latin and Arabic
@@ -23,9 +28,10 @@ public struct Place: Hashable, Sendable, Identifiable {
         let admin1: String
         let source: String
         let population: Int
+        let isSupplement: Bool
 
         init(id: String, name: String, nameArabic: String, alternateNames: [String],
-             location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int) {
+             location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int, isSupplement: Bool) {
             self.id = id
             self.name = name
             self.nameArabic = nameArabic
@@ -35,6 +41,7 @@ public struct Place: Hashable, Sendable, Identifiable {
             self.admin1 = admin1
             self.source = source
             self.population = population
+            self.isSupplement = isSupplement
         }
     }
 
@@ -52,16 +59,30 @@ public struct Place: Hashable, Sendable, Identifiable {
     public var kind: PlaceKind { fields.kind }
     /// First-level administrative division (district, `sha'biyah`), may be empty.
     public var admin1: String { fields.admin1 }
-    /// Where the coordinate comes from (`GeoNames 2210221`, `OSM node …`).
+    /// Where the coordinate comes from: the record it is copied from
+    /// (`osm:node/1565509495`, see ``SourceRecord``) or `approx. N km: reason`.
     public var source: String { fields.source }
     /// Population where known (GeoNames rows); 0 when unknown. Used to rank
     /// candidates and to size city symbols.
     public var population: Int { fields.population }
+    /// Whether the place comes from a supplement merged under the curated
+    /// gazetteer (the OSM place file, a GeoNames dump). A curated place wins a
+    /// tie with a supplement place of the same name (see ``Gazetteer/supplementPenalty``).
+    public var isSupplement: Bool { fields.isSupplement }
 
     public init(id: String, name: String, nameArabic: String, alternateNames: [String],
-                location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int = 0) {
+                location: GeoPoint, kind: PlaceKind, admin1: String, source: String, population: Int = 0,
+                isSupplement: Bool = false) {
         fields = Fields(id: id, name: name, nameArabic: nameArabic, alternateNames: alternateNames,
-                        location: location, kind: kind, admin1: admin1, source: source, population: population)
+                        location: location, kind: kind, admin1: admin1, source: source, population: population,
+                        isSupplement: isSupplement)
+    }
+
+    /// The same place with more alternate names, or marked as a supplement.
+    func with(alternateNames: [String]? = nil, isSupplement: Bool? = nil) -> Place {
+        Place(id: id, name: name, nameArabic: nameArabic, alternateNames: alternateNames ?? self.alternateNames,
+              location: location, kind: kind, admin1: admin1, source: source, population: population,
+              isSupplement: isSupplement ?? self.isSupplement)
     }
 
     /// Equal when every field is equal, as for a plain struct of these fields.
@@ -70,6 +91,7 @@ public struct Place: Hashable, Sendable, Identifiable {
         return a.id == b.id && a.name == b.name && a.nameArabic == b.nameArabic
             && a.alternateNames == b.alternateNames && a.location == b.location && a.kind == b.kind
             && a.admin1 == b.admin1 && a.source == b.source && a.population == b.population
+            && a.isSupplement == b.isSupplement
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -82,6 +104,7 @@ public struct Place: Hashable, Sendable, Identifiable {
         hasher.combine(admin1)
         hasher.combine(source)
         hasher.combine(population)
+        hasher.combine(isSupplement)
     }
 
     /// How far the coordinate may be from the place, from `source`: nil when it

@@ -32,14 +32,15 @@ extension TerritoryPlace {
     /// more empty country than a village (optional: the default weight is 1).
     ///
     /// Cities 1.5; towns, districts and regions 1; villages 0.75; airbases,
-    /// airports, ports, oil fields and crossings 0.5 (a base or a field is held
+    /// airports, ports, oil fields, crossings, camps, roads, junctions, ruins and
+    /// other sites 0.5 (a base or a field is held
     /// to its perimeter, not over the country around it).
     public static func weight(for kind: PlaceKind) -> Double {
         switch kind {
         case .city: return 1.5
         case .town, .district, .region: return 1
         case .village: return 0.75
-        case .airbase, .airport, .port, .oilfield, .crossing: return 0.5
+        case .airbase, .airport, .port, .oilfield, .crossing, .camp, .road, .junction, .ruins, .site: return 0.5
         }
     }
 }

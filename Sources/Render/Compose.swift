@@ -69,7 +69,11 @@ extension MapComposer {
         let order = visible.sorted {
             let a = Style.importance(of: $0, emphasised: emphasised.contains($0.id), closeUp: closeUp)
             let b = Style.importance(of: $1, emphasised: emphasised.contains($1.id), closeUp: closeUp)
-            return a != b ? a > b : $0.id < $1.id
+            if a != b { return a > b }
+            // Of two equal places, the one whose position is a record's labels first:
+            // a dot placed by hand (approx.) gives way to one known to 100 m.
+            let exactA = $0.approximateKilometers == nil, exactB = $1.approximateKilometers == nil
+            return exactA != exactB ? exactA : $0.id < $1.id
         }
         var placed: [SceneRect] = []
         var plan = LabelPlan(labels: [:], dropped: [], leaders: [:], insetRect: nil, legendArea: nil)

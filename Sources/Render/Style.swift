@@ -38,7 +38,8 @@ enum Style {
         case .airbase, .airport: return (.plane, 8)
         case .port: return (.square, 5)
         case .oilfield: return (.triangle, 5.5)
-        case .crossing: return (.square, 4.5)
+        case .crossing, .camp: return (.square, 4.5)
+        case .road, .junction, .ruins, .site: return (.diamond, 4)
         case .region: return (.diamond, 4.5)
         }
     }
@@ -52,7 +53,8 @@ enum Style {
         case .city: base = 100
         case .airbase, .airport: base = 70
         case .town: base = 60
-        case .port, .oilfield, .crossing: base = 45
+        case .port, .oilfield, .crossing, .camp: base = 45
+        case .road, .junction, .ruins, .site: base = 35
         case .district: base = 40
         case .village: base = 30
         case .region: base = 20

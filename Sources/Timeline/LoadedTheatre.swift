@@ -28,8 +28,16 @@ public struct Theatre: Sendable {
 
     /// Every problem of every file of the theatre, errors and warnings, without
     /// stopping at the first file that has one.
+    /// Also audits each gazetteer file against the records vendored beside it
+    /// (``GazetteerAudit``) and the seed quotes (``SeedQuoteCheck``), which loading skips.
     public static func check(directory: URL) -> [Diagnostic] {
-        assemble(directory: directory).diagnostics
+        let (theatre, diagnostics) = assemble(directory: directory)
+        guard let settings = theatre?.settings else { return diagnostics }
+        var more = GazetteerSourcesCheck.diagnostics(for: settings.gazetteerFiles + settings.extraGazetteerFiles)
+        if let seeds = SeedQuoteCheck.seedsDirectory(settings: settings) {
+            more += SeedQuoteCheck.check(events: settings.eventsFile, displayPath: displayPath(settings.eventsFile), seeds: seeds)
+        }
+        return diagnostics + more
     }
 
     public func faction(id: String) -> Faction? { factions.first { $0.id == id } }
@@ -112,23 +120,7 @@ public struct Theatre: Sendable {
         }
         guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
 
-        var places: [Place] = []
-        var firstFile: [String: String] = [:]
-        var gazetteerOK = true
-        for url in settings.gazetteerFiles {
-            let path = displayPath(url)
-            guard let g = collect({ try Gazetteer.load(contentsOf: url, displayPath: path) }) else { gazetteerOK = false; continue }
-            for p in g.places {
-                if let other = firstFile[p.id] {
-                    problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "id",
-                                               "place id '\(p.id)' is also in \(other)"))
-                    continue
-                }
-                firstFile[p.id] = path
-                places.append(p)
-            }
-        }
-        let gazetteer = Gazetteer(places: places)
+        let gazetteer = collect { try settings.loadGazetteer() }
 
         var factions: [Faction] = []
         // Ids of faction rows rejected for another field (a bad colour): the event
@@ -150,7 +142,7 @@ public struct Theatre: Sendable {
 
         // An event log checked against a gazetteer that failed to load would report every
         // place as unknown; the gazetteer's own errors say what to fix first.
-        guard gazetteerOK else { return (nil, problems) }
+        guard let gazetteer else { return (nil, problems) }
         guard let log = collect({ try EventLog.load(contentsOf: settings.eventsFile, displayPath: displayPath(settings.eventsFile),
                                                     gazetteer: gazetteer, factions: checkedFactions) }) else { return (nil, problems) }
         problems += log.diagnostics

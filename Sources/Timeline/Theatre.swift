@@ -52,8 +52,14 @@ public struct TheatreSettings: Sendable {
     public let views: [NamedView]
     public let defaultView: String
     public let gazetteerFiles: [URL]
+    /// `gazetteer.extra`: gazetteers merged under the curated ones (the OSM place
+    /// file): curated rows win, a duplicate is merged into its curated row, and the
+    /// map still draws only the places the event log names.
+    public let extraGazetteerFiles: [URL]
     public let factionsFile: URL
     public let eventsFile: URL
+    /// `seeds`: the folder of the seed articles event rows quote (optional; see ``SeedQuoteCheck``).
+    public let seedsDirectory: URL?
     public let basemap: BasemapFiles
     /// ISO 3166 alpha-3 code of the country whose land zones are clipped to.
     public let country: String
@@ -103,6 +109,9 @@ public struct TheatreSettings: Sendable {
         let gazetteers = require("gazetteer").split(separator: "|").map {
             directory.appendingPathComponent(String($0)).standardizedFileURL
         }
+        let extraGazetteers = (values["gazetteer.extra"]?.0 ?? "").split(separator: "|").map {
+            directory.appendingPathComponent(String($0)).standardizedFileURL
+        }
         let factions = file("factions")
         let events = file("events")
         /// An optional file that must exist when named: the layer is optional,
@@ -141,7 +150,9 @@ public struct TheatreSettings: Sendable {
         if !problems.isEmpty { throw DataError(problems) }
         var settings = TheatreSettings(directory: directory, title: title, titleArabic: values["title_ar"]?.0 ?? "",
                                crs: crs, views: views, defaultView: defaultView, gazetteerFiles: gazetteers,
-                               factionsFile: factions, eventsFile: events, basemap: basemap,
+                               extraGazetteerFiles: extraGazetteers,
+                               factionsFile: factions, eventsFile: events,
+                               seedsDirectory: values["seeds"].map { directory.appendingPathComponent($0.0).standardizedFileURL }, basemap: basemap,
                                country: values["country"]?.0 ?? "", zoneReachKilometers: reach,
                                basemapCredit: values["basemap_credit"]?.0 ?? "")
         settings.lexiconFile = lexicon

@@ -66,18 +66,21 @@ struct Animate: ParsableCommand {
             throw ValidationError("cannot write \(out): the folder \(folder.path) does not exist")
         }
         try reportingErrors {
+            // Ctrl-C stays a clean stop until the end: while the theatre loads, while
+            // frames are drawn, while the APNG is assembled, and while ffmpeg (which
+            // gets the same Ctrl-C from the terminal) encodes. Whatever is half-made is
+            // deleted. Listening starts before the theatre loads: a process started
+            // with SIGINT ignored (a background job, a parent that listens itself)
+            // would otherwise lose a Ctrl-C sent while it loads, and draw everything.
+            let token = CancellationToken()
+            let signals = SignalCancellation(token: token)
+            defer { signals.stop() }
             let job = try options.job(format: .png)
             let frames = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-animate-\(getpid())-\(UUID().uuidString)")
             do { try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true) } catch {
                 throw SystemError("I/O", "cannot create a temporary folder: \(error.localizedDescription)")
             }
             defer { try? FileManager.default.removeItem(at: frames) }
-            // Ctrl-C stays a clean stop until the end: while frames are drawn, while
-            // the APNG is assembled, and while ffmpeg (which gets the same Ctrl-C
-            // from the terminal) encodes. Whatever is half-made is deleted.
-            let token = CancellationToken()
-            let signals = SignalCancellation(token: token)
-            defer { signals.stop() }
             let report = try options.run(job, into: frames, token: token)
             let timing = FrameTiming(frameMilliseconds: frameMilliseconds, holdLastMilliseconds: holdLastMilliseconds)
             let start = Date()

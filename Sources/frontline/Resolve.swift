@@ -107,29 +107,19 @@ struct Resolve: ParsableCommand {
         return done.withLock { $0 }
     }
 
-    /// The curated gazetteer(s) of the theatre, with any GeoNames dumps merged under them.
+    /// The theatre's gazetteer (curated files, `gazetteer.extra` under them), with any GeoNames dumps merged under that.
     private func loadGazetteer() throws -> Gazetteer {
         guard let directory = theatre.map({ URL(fileURLWithPath: $0) }) ?? TheatreLocator.defaultDirectory() else {
             throw DataError(at: SourceLocation(file: "theatre", line: 0),
                             "cannot find the embedded theatre; give --theatre DIR or set FRONTLINE_THEATRE")
         }
         let settings = try TheatreSettings.load(directory: directory)
-        var places: [Place] = []
-        for file in settings.gazetteerFiles {
-            places += try Gazetteer.load(contentsOf: file, displayPath: Self.display(file)).places
-        }
-        var gazetteer = Gazetteer(places: places)
+        var gazetteer = try settings.loadGazetteer()
         for file in geoNamesFiles {
             let supplement = try Gazetteer.loadGeoNamesPlaces(contentsOf: URL(fileURLWithPath: file), displayPath: file)
             gazetteer = Gazetteer.merged(curated: gazetteer, supplement: supplement)
         }
         return gazetteer
-    }
-
-    /// A path relative to the working directory when it is below it, for short messages.
-    private static func display(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
 }
 

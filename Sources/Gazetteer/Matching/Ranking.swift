@@ -15,8 +15,8 @@ enum Ranking {
         case .airport: return 4
         case .port: return 3
         case .oilfield: return 2
-        case .crossing: return 1
-        case .village: return 0
+        case .crossing, .camp, .ruins: return 1
+        case .village, .road, .junction, .site: return 0
         }
     }
 

@@ -1,4 +1,5 @@
-// Measures the gazetteer against a generated 20,000-place GeoNames dump.
+// Measures the gazetteer against a generated 20,000-place GeoNames dump, and the
+// load of the embedded theatre's own gazetteer (curated + OSM place file).
 //
 //   swift build -c release                                    (the frontline binary)
 //   swift build -c release --package-path bench/GazetteerBench --scratch-path .build-bench
@@ -9,6 +10,7 @@ import Dispatch
 import Foundation
 import FrontlineCore
 import Gazetteer
+import Timeline
 
 /// SplitMix64: a fixed seed gives the same file on every machine.
 struct Generator {
@@ -174,6 +176,26 @@ for fresh in loaded.dropFirst() {
 if !builds.isEmpty {
     print(String(format: "fuzzy index, built by the first fuzzy lookup: median %.1f ms wall (min %.1f, max %.1f), %.1f ms CPU, over %d fresh loads",
                  median(builds) * 1e3, builds.min()! * 1e3, builds.max()! * 1e3, median(buildCPU) * 1e3, builds.count))
+}
+
+// The embedded theatre's own gazetteer, as every command loads it: the curated
+// libya.tsv and the OSM place file (gazetteer.extra) merged under it.
+do {
+    let theatre = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../maps/libya").standardized
+    let settings = try TheatreSettings.load(directory: theatre)
+    var kept: [Gazetteer] = []
+    var cpu: [Double] = []
+    var wall: [Double] = []
+    for _ in 0..<runs {
+        var fresh: Gazetteer?
+        var t = 0.0
+        cpu.append(try cpuSeconds { t = try seconds { fresh = try settings.loadGazetteer() } })
+        wall.append(t)
+        if let fresh { kept.append(fresh) }
+    }
+    print(String(format: "theatre gazetteer (libya.tsv + libya-osm.tsv merged): median %.1f ms wall (min %.1f, max %.1f), %.1f ms CPU, over %d runs; %d places",
+                 median(wall) * 1e3, wall.min()! * 1e3, wall.max()! * 1e3, median(cpu) * 1e3, runs, kept[0].places.count))
 }
 
 var g = Generator(state: 7)

@@ -1,0 +1,40 @@
+/// The record a gazetteer `source` field names: `osm:node/1565509495`,
+/// `dafif:HLLT`, `ourairports:HLZN`, `geonames:2210247`, `wikipedia:Leptis_Magna`.
+///
+/// The record is the first word of the field; a note in brackets may follow
+/// (`dafif:HL69 (DAFIF Al Jufra)`). A field starting `approx.` names no record:
+/// ``CoordinatePrecision`` reads its precision.
+public struct SourceRecord: Hashable, Sendable, CustomStringConvertible {
+    /// Which reference the record is in.
+    public enum Reference: String, Sendable, Hashable, CaseIterable {
+        case osm, dafif, ourairports, geonames, wikipedia
+    }
+
+    public let reference: Reference
+    /// The record's key inside its reference: the node id, ICAO code, GeoNames id or article.
+    public let key: String
+
+    public init(reference: Reference, key: String) {
+        self.reference = reference
+        self.key = key
+    }
+
+    /// The record a source field names, or nil for `approx.` or free text.
+    public init?(source: String) {
+        let word = source.prefix { $0 != " " && $0 != "\t" }
+        guard let colon = word.firstIndex(of: ":"), let reference = Reference(rawValue: String(word[..<colon])) else { return nil }
+        var key = String(word[word.index(after: colon)...])
+        if reference == .osm {
+            // Only nodes: the vendored extract holds place nodes.
+            guard key.hasPrefix("node/"), key.count > 5, key.dropFirst(5).allSatisfy(\.isASCII), Int(key.dropFirst(5)) != nil else { return nil }
+            key = String(key.dropFirst(5))
+        }
+        guard !key.isEmpty else { return nil }
+        self.init(reference: reference, key: key)
+    }
+
+    /// As the source field writes it.
+    public var description: String {
+        reference == .osm ? "osm:node/\(key)" : "\(reference.rawValue):\(key)"
+    }
+}
