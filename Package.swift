@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // frontline: track the front lines of a war from dated, sourced events and draw them.
 // Module layout follows the data flow in DESIGN.md:
-//   FrontlineCore -> Gazetteer -> Timeline -> Geo -> Render -> frontline (CLI)
+//   FrontlineCore -> Gazetteer -> Timeline -> Geo -> Render -> Report -> frontline (CLI)
 import PackageDescription
 
 /// A system library found through pkg-config and installed from Debian.
@@ -15,7 +15,7 @@ let package = Package(
     products: [
         .executable(name: "frontline", targets: ["frontline"]),
         .executable(name: "frontline-fuzz", targets: ["frontline-fuzz"]),
-        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Extract"]),
+        .library(name: "FrontlineKit", targets: ["Gazetteer", "Timeline", "Geo", "Render", "Report", "Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,11 +38,14 @@ let package = Package(
         .target(name: "Geo", dependencies: ["FrontlineCore", "Timeline", "CProj", "CGEOS"]),
         // Scene composition and the Cairo/Pango backend; PNG through libspng.
         .target(name: "Render", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "CCairo", "CPangoCairo", "CSpng"]),
+        // Reports over a date range: content (summary, chart, maps, event table) and its
+        // HTML and PDF layout. No C: PDF pages are drawn through Render's PDFDocumentWriter.
+        .target(name: "Report", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render"]),
         // Candidate control events from article text; the words are theatre data (lexicon.tsv).
         .target(name: "Extract", dependencies: ["FrontlineCore", "Gazetteer", "Timeline"]),
         // The command line only: parse, call the library, print.
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Extract",
+            "FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render", "Report", "Extract",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -58,6 +61,8 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoTests", dependencies: ["Geo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Fixtures")]),
+        // Report structure (HTML, PDF through poppler) and the real-browser check (Tests/ReportTests/browser_check.py).
+        .testTarget(name: "ReportTests", dependencies: ["Report"], resources: [.copy("browser_check.py")]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"], resources: [.copy("Fixtures")]),
         // Runs the built `frontline` binary end to end.
         .testTarget(name: "CLITests", dependencies: ["frontline"]),

@@ -10,8 +10,13 @@
 #   fonts-noto-core  Noto Sans and Noto Sans Arabic, the map's fonts
 #   pkg-config       how SwiftPM finds the libraries above
 #   ffmpeg           animate to MP4, WebM and GIF (tested with ffprobe in CI); APNG needs nothing
+#   poppler-utils    pdfinfo and pdftotext: the report tests read the PDF back
+#   chromium, chromium-driver, python3-selenium
+#                    the real-browser check of the HTML report (Tests/ReportTests/browser_check.py);
+#                    Debian's own browser build, as none can be downloaded in CI
 set -euo pipefail
-packages=(pkg-config libproj-dev libgeos-dev libcairo2-dev libpango1.0-dev libspng-dev fonts-noto-core ffmpeg)
+packages=(pkg-config libproj-dev libgeos-dev libcairo2-dev libpango1.0-dev libspng-dev fonts-noto-core ffmpeg
+          poppler-utils chromium chromium-driver python3-selenium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

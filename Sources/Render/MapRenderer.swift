@@ -107,7 +107,15 @@ public final class MapRenderer: TextMeasuring {
     /// `unit`: device units per scaled layout px (1 for SVG; PDF points for PDF).
     private func drawWhole(_ scene: MapScene, on surface: CairoSurface, unit: Double = 1) throws {
         let cr = try CairoContext(surface: surface)
-        cairo_scale(cr.pointer, scene.scale * unit, scene.scale * unit)
+        cairo_scale(cr.pointer, unit, unit)
+        try drawScene(scene, on: cr)
+    }
+
+    /// Draws the whole scene (background, base, overlay) on `cr` under its
+    /// current transform, so a document can place a map anywhere on a page
+    /// (``PDFDocumentWriter/drawMap(_:in:)``).
+    func drawScene(_ scene: MapScene, on cr: CairoContext) throws {
+        cairo_scale(cr.pointer, scene.scale, scene.scale)
         setColor(cr, scene.background)
         cairo_paint(cr.pointer)
         try draw(scene.base, on: cr)

@@ -22,6 +22,8 @@ struct Frontline: ParsableCommand {
               any spelling, Arabic or Latin, to a place
           frontline frames --from 2020-05-15 --to 2020-06-15 --out frames/
               one map a day, for an animation
+          frontline report --from 2020-05-15 --to 2020-06-15 --out june.html
+              a sourced report: summary, chart, a map per change, the event table
           frontline check
               validate the theatre's data
           frontline extract article.txt --date 2020-06-04 --tsv
@@ -35,7 +37,7 @@ struct Frontline: ParsableCommand {
         version: Frontline.version,
         subcommands: [
             Resolve.self, State.self, Diff.self, History.self, Why.self, Check.self, Import.self,
-            Render.self, Frames.self, Animate.self, ExtractCommand.self,
+            Render.self, Frames.self, Animate.self, ReportCommand.self, ExtractCommand.self,
         ]
     )
 

@@ -9,11 +9,7 @@ import Timeline
 /// canvas, the language, the CRS and whether zones are drawn. Checked here once,
 /// with the same messages for every command; problems are usage errors (64).
 struct MapOptions: ParsableArguments {
-    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
-    var view: String?
-
-    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
-    var bbox: String?
+    @OptionGroup var viewOptions: ExtentOptions
 
     @Option(help: ArgumentHelp("Canvas size in layout pixels, 1 to 16000 a side (after --scale).", valueName: "WxH"))
     var size: String = "1600x1200"
@@ -50,7 +46,6 @@ struct MapOptions: ParsableArguments {
             if let value, value.contains(where: \.isNewline) { throw ValidationError("\(name) must be one line") }
         }
         _ = try language()
-        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
         _ = try canvas()
     }
 
@@ -91,7 +86,24 @@ struct MapOptions: ParsableArguments {
     }
 
     /// The extent to draw: --bbox, else --view, else the theatre's default view.
-    func extent(in settings: TheatreSettings) throws -> GeoBox {
+    func extent(in settings: TheatreSettings) throws -> GeoBox { try viewOptions.box(in: settings) }
+}
+
+/// `--view NAME | --bbox W,S,E,N`: the extent of a map, shared by the map
+/// commands (through ``MapOptions``) and `report`.
+struct ExtentOptions: ParsableArguments {
+    @Option(help: "A named view of the theatre (libya, west, tripoli for the default theatre).")
+    var view: String?
+
+    @Option(help: ArgumentHelp("Any extent as lon/lat degrees: west,south,east,north.", valueName: "W,S,E,N"))
+    var bbox: String?
+
+    func validate() throws {
+        if view != nil, bbox != nil { throw ValidationError("give --view or --bbox, not both") }
+    }
+
+    /// --bbox, else --view, else the theatre's default view.
+    func box(in settings: TheatreSettings) throws -> GeoBox {
         if let bbox {
             guard let box = GeoBox(parsing: bbox) else {
                 throw ValidationError("--bbox '\(bbox)' is not W,S,E,N in degrees with W < E and S < N")
@@ -104,7 +116,9 @@ struct MapOptions: ParsableArguments {
         }
         return v.box
     }
+}
 
+extension MapOptions {
     /// The map pipeline these options describe for a loaded theatre: the one
     /// place `render`, `frames` and `animate` turn options into maps.
     /// A CRS given with --crs that cannot draw is bad usage (64); the theatre's
@@ -113,14 +127,22 @@ struct MapOptions: ParsableArguments {
         let (width, height) = try canvas()
         var spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
                            language: try language(), format: format, zones: zones)
-        spec.viewName = bbox == nil ? view ?? theatre.settings.defaultView : nil
+        spec.viewName = viewOptions.bbox == nil ? viewOptions.view ?? theatre.settings.defaultView : nil
         spec.title = title
         spec.subtitle = subtitle
         spec.credit = credit
         spec.idPrefix = idPrefix
-        if bbox != nil, !theatre.timeline.places.contains(where: { spec.view.contains($0.location) }) {
-            printError("warning: --bbox \(bbox!) holds no place of the theatre; the map shows no control")
+        if let bbox = viewOptions.bbox, !theatre.timeline.places.contains(where: { spec.view.contains($0.location) }) {
+            printError("warning: --bbox \(bbox) holds no place of the theatre; the map shows no control")
         }
+        return try MapPipeline.forCommandLine(theatre: theatre, spec: spec)
+    }
+}
+
+extension MapPipeline {
+    /// The pipeline for a command: a CRS given with --crs that cannot draw is
+    /// bad usage (64); the theatre's own CRS is bad data (1).
+    static func forCommandLine(theatre: Theatre, spec: MapSpec) throws -> MapPipeline {
         do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
             if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
             throw DataError(at: theatre.settings.location(of: "crs"), field: "crs", error.description)
