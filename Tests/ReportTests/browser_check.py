@@ -9,8 +9,9 @@ Tests/ReportTests/BrowserTests.swift, so `swift test` (and CI) runs it.
 
 For each file, offline (every request outside the file is sent to a dead proxy):
   - no console errors, and no request for anything but the file itself;
-  - every map drawn with a non-zero size, its shared base and every label glyph
-    with an outline resolved and laid out with a non-zero size;
+  - every map drawn with a non-zero size, its shared base, and its labels:
+    every <text data-place> of the semantic SVG laid out with a non-zero size
+    and holding its text;
   - Arabic table cells laid out right to left (the first letter to the right of
     the last), and the page right to left when <html dir="rtl">;
   - the date link of the last event row scrolls to that event's map.
@@ -50,15 +51,13 @@ for (const fig of document.querySelectorAll('figure.map')) {
   const uses = svg ? [...svg.querySelectorAll('use')] : [];
   const href = u => u.getAttribute('href') || u.getAttribute('xlink:href') || '';
   const unresolved = uses.filter(u => !document.getElementById(href(u).slice(1))).map(href);
-  // Glyphs with an outline (spaces and joiners have an empty path and no size).
-  const inked = u => { const s = document.getElementById(href(u).slice(1));
-                       return s && [...s.querySelectorAll('path')].some(p => (p.getAttribute('d') || '').trim()); };
-  const glyphs = uses.filter(u => href(u).startsWith('#' + fig.id + '-glyph') && inked(u));
+  // The map's labels: real <text> elements of the semantic SVG, one per place label.
+  const labels = [...fig.querySelectorAll('text[data-place]')];
   let laidOut = 0;
-  for (const g of glyphs) { const b = g.getBoundingClientRect(); if (b.width > 0 && b.height > 0) laidOut++; }
+  for (const t of labels) { const b = t.getBoundingClientRect(); if (b.width > 0 && b.height > 0 && t.textContent.trim()) laidOut++; }
   const base = uses.find(u => href(u).startsWith('#base-'));
   const baseBox = base ? base.getBoundingClientRect() : {width: 0, height: 0};
-  out.push({id: fig.id, width: r.width, height: r.height, glyphs: glyphs.length, laidOut: laidOut,
+  out.push({id: fig.id, width: r.width, height: r.height, labels: labels.length, laidOut: laidOut,
             unresolved: unresolved.slice(0, 3), unresolvedCount: unresolved.length,
             base: !!base, baseWidth: baseBox.width, events: fig.querySelectorAll('figcaption a[href^="#event-"]').length});
 }
@@ -116,8 +115,8 @@ def check(driver, path, shots):
             problems.append(f"{m['id']}: drawn {m['width']}x{m['height']}")
         if not m["base"] or m["baseWidth"] <= 0:
             problems.append(f"{m['id']}: the shared base layer is missing or empty")
-        if m["glyphs"] == 0 or m["laidOut"] < m["glyphs"]:
-            problems.append(f"{m['id']}: {m['laidOut']} of {m['glyphs']} label glyphs laid out")
+        if m["labels"] == 0 or m["laidOut"] < m["labels"]:
+            problems.append(f"{m['id']}: {m['laidOut']} of {m['labels']} labels laid out")
         if m["unresolvedCount"]:
             problems.append(f"{m['id']}: {m['unresolvedCount']} references to missing ids, e.g. {m['unresolved']}")
 
