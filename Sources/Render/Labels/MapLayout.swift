@@ -212,7 +212,7 @@ extension MapComposer {
             let current = placed.count + insets.reduce(0) { $0 + $1.labels.count }
             var trials: [(plan: DetailInsetPlan, dropped: [String], estimate: Int)] = []
             for side in [0.26, 0.2, 0.14, 0.1, 0.07] {
-                guard let window = denseWindow(dropped: dropped.filter { !shown.contains($0) }, dots: dots, side: side),
+                guard let window = denseWindow(dropped: dropped.filter { !shown.contains($0) }, dots: dots.filter { !shown.contains($0.id) }, side: side, clearOf: insets.map(\.window)),
                       !trials.contains(where: { $0.plan.window == window }),
                       !insets.contains(where: { $0.window.intersects(window.insetBy(-6)) }),
                       let (rect, m) = detailRect(for: window, keepClearOf: taken, dots: dots, labels: Array(placed.values.map(\.rect)))
@@ -293,9 +293,11 @@ extension MapComposer {
     /// The part of the map to magnify: the square (`side` times the map's
     /// short side) holding the most dots whose labels did not fit, when it
     /// holds at least three, grown to all the dots it touches and padded.
-    func denseWindow(dropped: [String], dots: [LabelDot], side fraction: Double) -> SceneRect? {
+    func denseWindow(dropped: [String], dots: [LabelDot], side fraction: Double, clearOf windows: [SceneRect] = []) -> SceneRect? {
         guard dropped.count >= 3 else { return nil }
-        let byID = Dictionary(dots.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A dot too close to an inset's window for a frame of its own between them cannot be magnified again.
+        let framable = dots.filter { d in !windows.contains { $0.intersects(d.rect.insetBy(-16)) } }
+        let byID = Dictionary(framable.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let lost = dropped.compactMap { byID[$0] }
         let side = fraction * min(mapArea.width, mapArea.height)
         var best: (ScenePoint, Int)?
@@ -304,7 +306,7 @@ extension MapComposer {
             if best == nil || n > best!.1 { best = (d.center, n) }
         }
         guard let (c, n) = best, n >= 3 else { return nil }
-        let members = dots.filter { abs($0.center.x - c.x) <= side / 2 && abs($0.center.y - c.y) <= side / 2 }
+        let members = framable.filter { abs($0.center.x - c.x) <= side / 2 && abs($0.center.y - c.y) <= side / 2 }
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for m in members {
             x0 = min(x0, m.rect.x); y0 = min(y0, m.rect.y); x1 = max(x1, m.rect.maxX); y1 = max(y1, m.rect.maxY)
@@ -317,6 +319,21 @@ extension MapComposer {
         var window = SceneRect(x: (cx - w / 2).rounded(), y: (cy - h / 2).rounded(), width: w.rounded(), height: h.rounded())
         window.x = min(max(window.x, mapArea.x), mapArea.maxX - window.width)
         window.y = min(max(window.y, mapArea.y), mapArea.maxY - window.height)
+        // Beside an inset already drawn (a dense coast next to a capital), the
+        // window gives up the side that touches it rather than the inset being
+        // refused: it keeps the cut that holds the most unlabelled dots.
+        for other in windows where other.intersects(window.insetBy(-7)) {
+            let gap = 7.0
+            let cuts = [SceneRect(x: other.maxX + gap, y: window.y, width: window.maxX - other.maxX - gap, height: window.height),
+                        SceneRect(x: window.x, y: window.y, width: other.x - gap - window.x, height: window.height),
+                        SceneRect(x: window.x, y: other.maxY + gap, width: window.width, height: window.maxY - other.maxY - gap),
+                        SceneRect(x: window.x, y: window.y, width: window.width, height: other.y - gap - window.y)]
+            let kept = cuts.filter { $0.width >= 24 && $0.height >= 24 }
+                .map { cut in (cut, lost.filter { cut.contains($0.rect) }.count) }
+            guard let (cut, count) = kept.max(by: { ($0.1, $0.0.width * $0.0.height) < ($1.1, $1.0.width * $1.0.height) }), count >= 3
+            else { return nil }
+            window = cut
+        }
         return window
     }
 
