@@ -10,6 +10,9 @@ public struct FurnitureLayout: Hashable, Sendable {
     /// How much the legend is shrunk below the canvas's furniture scale (1, or
     /// less where a full-size legend would hide a dot anywhere).
     public var legendScale: Double = 1
+    /// The legend's columns: two where one column, even shrunk, would hide a
+    /// dot (a tall legend on a map with no tall empty corner).
+    public var legendColumns: Int = 1
     /// The locator map of the whole theatre; nil where no room is free of dots.
     public var locator: SceneRect?
     public var scaleBar: SceneRect
@@ -110,41 +113,50 @@ extension MapComposer {
     /// the canvas's furniture size, and a smaller legend beats a hidden place.
     static let legendShrinks = [1.0, 0.88, 0.75]
 
-    func arrangeFurniture(dots: [LabelDot], legendSize: TextSize, legend fixedLegend: (rect: SceneRect, scale: Double)? = nil,
+    /// `legend`: the legend's shape in one column at full size (see ``LegendShape``).
+    func arrangeFurniture(dots: [LabelDot], legend shape: LegendShape,
+                          legend fixedLegend: (rect: SceneRect, scale: Double, columns: Int)? = nil,
                           keepClearOf fixed: [SceneRect] = []) -> FurnitureLayout {
         var taken: [SceneRect] = fixed
-        /// The emptiest candidate, and whether it hides no dot.
-        /// The emptiest candidate, whether it hides no dot, and the shrink it took.
-        func best(_ size: TextSize, preferred: Int, shrinks: [Double] = [1]) -> (SceneRect, Bool, Double) {
-            var choice: (SceneRect, Double, Double)?
+        /// The emptiest candidate among the panel's sizes (tried in order, the
+        /// next only while every position of the one before hides a dot),
+        /// whether it hides no dot, and which size it took.
+        func best(_ sizes: [TextSize], preferred: Int, penalties: [Double]) -> (SceneRect, Bool, Int) {
+            var choice: (SceneRect, Double, Int)?
             // Smaller rather than over a dot: on a crowded map the locator and the legend shrink.
-            for shrink in shrinks where choice == nil || choice!.1 >= 100 {
-                // 2 px to spare when shrunk: fonts round to a quarter px, so text need not shrink exactly.
-                let spare = shrink < 1 ? 2.0 : 0
-                let candidates = panelCandidates(TextSize(width: (size.width * shrink).rounded(.up) + spare,
-                                                          height: (size.height * shrink).rounded(.up) + spare))
-                for (i, c) in candidates.enumerated() where !taken.contains(where: { $0.intersects(c.insetBy(-8)) }) {
-                    let score = clutter(c, dots: dots) + (i == preferred ? 0 : 0.5) + (1 - shrink)
-                    if choice == nil || score < choice!.1 { choice = (c, score, shrink) }
+            for (k, size) in sizes.enumerated() where choice == nil || choice!.1 >= 100 {
+                for (i, c) in panelCandidates(size).enumerated() where !taken.contains(where: { $0.intersects(c.insetBy(-8)) }) {
+                    let score = clutter(c, dots: dots) + (i == preferred ? 0 : 0.5) + penalties[k]
+                    if choice == nil || score < choice!.1 { choice = (c, score, k) }
                 }
             }
-            let r = choice?.0 ?? panelCandidates(size)[preferred]
+            let r = choice?.0 ?? panelCandidates(sizes[0])[preferred]
             taken.append(r)
-            return (r, (choice?.1 ?? 100) < 100, choice?.2 ?? 1)
+            return (r, (choice?.1 ?? 100) < 100, choice?.2 ?? 0)
+        }
+        /// A panel's size shrunk: 2 px to spare, as fonts round to a quarter px, so text need not shrink exactly.
+        func shrunk(_ size: TextSize, _ shrink: Double) -> TextSize {
+            let spare = shrink < 1 ? 2.0 : 0
+            return TextSize(width: (size.width * shrink).rounded(.up) + spare, height: (size.height * shrink).rounded(.up) + spare)
         }
         // Candidate order: top row left, middle, right; middle row left, right; bottom row left, middle, right.
-        let legend: (rect: SceneRect, scale: Double)
+        let legend: (rect: SceneRect, scale: Double, columns: Int)
         if let fixedLegend {
-            legend = (fixedLegend.rect, fixedLegend.scale)
+            legend = fixedLegend
             taken.append(fixedLegend.rect)
         } else {
-            let found = best(legendSize, preferred: 7, shrinks: Self.legendShrinks)
-            legend = (found.0, found.2)
+            // One column at every shrink first (a legend reads down), then two.
+            let shapes = [1, 2].flatMap { columns in Self.legendShrinks.map { (columns, $0) } }
+            let found = best(shapes.map { shrunk(shape.size(columns: $0.0), $0.1) }, preferred: 7,
+                             penalties: shapes.map { Double($0.0 - 1) + (1 - $0.1) })
+            legend = (found.0, shapes[found.2].1, shapes[found.2].0)
         }
-        let locator = best(insetSize, preferred: 2, shrinks: [1.0, 0.8, 0.65])
-        let bar = best(TextSize(width: scaleBar.pixels + 28 * furnitureScale, height: 44 * furnitureScale), preferred: 5).0
+        let locatorShrinks = [1.0, 0.8, 0.65]
+        let locator = best(locatorShrinks.map { shrunk(insetSize, $0) }, preferred: 2, penalties: locatorShrinks.map { 1 - $0 })
+        let bar = best([shrunk(TextSize(width: scaleBar.pixels + 28 * furnitureScale, height: 44 * furnitureScale), 1)], preferred: 5, penalties: [0]).0
         // A map too crowded for the locator anywhere goes without it rather than hide a place.
-        return FurnitureLayout(legend: legend.rect, legendScale: legend.scale, locator: locator.1 ? locator.0 : nil, scaleBar: bar)
+        return FurnitureLayout(legend: legend.rect, legendScale: legend.scale, legendColumns: legend.columns,
+                               locator: locator.1 ? locator.0 : nil, scaleBar: bar)
     }
 
     /// Boxes labels keep clear of: the furniture, the neighbours' names, the footer.
@@ -156,7 +168,7 @@ extension MapComposer {
 
     /// The legend's room when a plan serves many days: every kind of row a day
     /// can show, and three factions.
-    func reservedLegendSize() -> TextSize {
+    func reservedLegendShape() -> LegendShape {
         // Every row the legend can have but the factions', then room for three factions.
         var marks = LegendMarks()
         marks.contested = true; marks.contestedZone = true; marks.unknown = true; marks.air = true; marks.changed = true
@@ -164,9 +176,9 @@ extension MapComposer {
         marks.front = true; marks.sparseFront = true
         marks.derivedZones = ["?"]; marks.drawnZones = ["?"]
         let rows = legendRows(factions: [], marks: marks, changedSince: Day(year: 2020, month: 12, day: 30))
-        let size = legendSize(entries: rows)
-        let row = (size.height - 14 * furnitureScale) / Double(max(rows.count, 1))
-        return TextSize(width: size.width.rounded(.up), height: (size.height + 3 * row).rounded(.up))
+        var shape = legendShape(entries: rows)
+        shape.rows += 3
+        return shape
     }
 
     // MARK: the plan
@@ -179,12 +191,12 @@ extension MapComposer {
     /// insets, each the candidate (window size, place) that labels the most
     /// places overall; then the locator and the scale bar, which are small and
     /// find room anywhere; then the labels once more against all of it.
-    func layout(for places: [Place], emphasised: Set<String>, legendSize: TextSize) throws -> LabelPlan {
+    func layout(for places: [Place], emphasised: Set<String>, legend legendShape: LegendShape) throws -> LabelPlan {
         let where_ = try positions(of: places)
         let visible = places.filter { where_[$0.id] != nil }.sorted { $0.id < $1.id }
         let byID = Dictionary(visible.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dots = visible.map { LabelDot(id: $0.id, center: where_[$0.id]!, radius: dotRadius($0)) }
-        var furniture = arrangeFurniture(dots: dots, legendSize: legendSize)
+        var furniture = arrangeFurniture(dots: dots, legend: legendShape)
         let requests = visible.map { place -> LabelRequest in
             let c = where_[place.id]!
             return LabelRequest(dot: LabelDot(id: place.id, center: c, radius: dotRadius(place)), size: measure(labelText(for: place)),
@@ -232,7 +244,7 @@ extension MapComposer {
             var best: (plan: DetailInsetPlan, dropped: [String], main: ([String: LabelPlacement], [String]), count: Int)?
             for trial in trials.sorted(by: { $0.estimate > $1.estimate }).prefix(insets.isEmpty ? 2 : 1) {
                 let all = insets + [trial.plan]
-                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
+                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, legendColumns: furniture.legendColumns, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
                                                     details: all.map(\.rect)), insets: all)
                 let count = main.placed.count + all.reduce(0) { $0 + $1.labels.count }
                 if best == nil || count > best!.count { best = (trial.plan, trial.dropped, main, count) }
@@ -244,7 +256,7 @@ extension MapComposer {
             (placed, dropped) = chosen.main
         }
         if !insets.isEmpty {
-            furniture = arrangeFurniture(dots: dots, legendSize: legendSize, legend: (furniture.legend, furniture.legendScale),
+            furniture = arrangeFurniture(dots: dots, legend: legendShape, legend: (furniture.legend, furniture.legendScale, furniture.legendColumns),
                                          keepClearOf: insets.flatMap { [$0.rect.insetBy(-8), $0.window.insetBy(-6)] })
             // Placed again only if the locator or the scale bar landed on a label or a leader.
             let panels = [furniture.scaleBar.insetBy(-1)] + (furniture.locator.map { [$0.insetBy(-5)] } ?? [])
