@@ -217,18 +217,15 @@ extension MapComposer {
     /// Legend rows with their swatches, in `columns` columns of equal width
     /// (the first column the longer, read down then across).
     func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1, columns: Int = 1) -> TextSize {
+        legendShape(entries: entries, shrink: shrink).size(columns: columns)
+    }
+
+    /// The legend's shape (at full size: what ``arrangeFurniture`` tries
+    /// shrunk and in two columns).
+    func legendShape(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1) -> LegendShape {
         let (_, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
         let s = furnitureScale * shrink
         return LegendShape(rows: entries.count, rowHeight: rowHeight, columnWidth: (sizes.map(\.width).max() ?? 0) + 54 * s, padding: 14 * s)
-            .size(columns: columns)
-    }
-
-    /// The legend's shape at full size, from which ``arrangeFurniture`` tries
-    /// its shrunk and two-column sizes.
-    func legendShape(entries: [(LegendEntry, SymbolItem?, PathItem?)]) -> LegendShape {
-        let (_, sizes, rowHeight) = legendMetrics(entries, shrink: 1)
-        return LegendShape(rows: entries.count, rowHeight: rowHeight, columnWidth: (sizes.map(\.width).max() ?? 0) + 54 * furnitureScale,
-                           padding: 14 * furnitureScale)
     }
 
     func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect, shrink: Double = 1, columns: Int = 1) -> [SceneItem] {
