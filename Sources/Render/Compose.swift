@@ -27,13 +27,13 @@ extension MapComposer {
 
     /// Places labels and furniture for a frame sequence: every place that may
     /// appear (the union over the range), the legend's room kept at its largest
-    /// whatever a day shows (see ``layout(for:emphasised:legendSize:)``).
+    /// whatever a day shows (see ``layout(for:emphasised:legend:)``).
     ///
     /// - Parameters:
     ///   - places: every place that may appear (for a frame sequence: the union over the range).
     ///   - emphasised: place ids that go first (changed recently).
     public func planLabels(for places: [Place], emphasised: Set<String> = []) throws -> LabelPlan {
-        try layout(for: places, emphasised: emphasised, legendSize: reservedLegendSize())
+        try layout(for: places, emphasised: emphasised, legend: reservedLegendShape())
     }
 
     /// Under 150 m a pixel the map is a city plan: about 240 km across at 1600 px.
@@ -161,10 +161,10 @@ extension MapComposer {
 
         // Legend and title first: labels must keep clear of them.
         let legendEntries = legendRows(factions: factions, marks: marks, changedSince: changedSince)
-        let plan = try labels ?? layout(for: shown.map(\.place), emphasised: changed, legendSize: legendSize(entries: legendEntries))
-        // The day's legend, at the plan's size, in the outer corner of the room the plan kept for it.
-        let shrink = plan.furniture.legendScale
-        let legendSize = legendSize(entries: legendEntries, shrink: shrink)
+        let plan = try labels ?? layout(for: shown.map(\.place), emphasised: changed, legend: legendShape(entries: legendEntries))
+        // The day's legend, at the plan's size and columns, in the outer corner of the room the plan kept for it.
+        let shrink = plan.furniture.legendScale, columns = plan.furniture.legendColumns
+        let legendSize = legendSize(entries: legendEntries, shrink: shrink, columns: columns)
         let area = plan.furniture.legend
         let left = area.x + area.width / 2 < mapArea.x + mapArea.width / 2, top = area.y + area.height / 2 < mapArea.y + mapArea.height / 2
         let legendRect = SceneRect(x: left ? area.x : area.maxX - legendSize.width, y: top ? area.y : area.maxY - legendSize.height,
@@ -178,7 +178,7 @@ extension MapComposer {
         overlay.append(contentsOf: headerItems(date: state.date))
         if let locator = plan.furniture.locator { overlay.append(contentsOf: try insetItems(at: locator)) }
         overlay.append(contentsOf: scaleBarItems(at: plan.furniture.scaleBar))
-        overlay.append(contentsOf: legendItems(entries: legendEntries, at: legendRect, shrink: shrink))
+        overlay.append(contentsOf: legendItems(entries: legendEntries, at: legendRect, shrink: shrink, columns: columns))
         for detail in plan.details {
             overlay.append(detailInsetItems(detail, zones: zoneItems, fronts: frontItems,
                                             symbols: symbols.filter { detail.placeIDs.contains($0.place.id) }, places: shown.map(\.place)))

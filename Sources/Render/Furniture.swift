@@ -214,21 +214,34 @@ extension MapComposer {
         return (font, sizes, max(22 * s, (sizes.map(\.height).max() ?? 0) + 4 * s))
     }
 
-    /// Legend rows with their swatches.
-    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1) -> TextSize {
-        let (_, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
-        let s = furnitureScale * shrink
-        return TextSize(width: (sizes.map(\.width).max() ?? 0) + 54 * s, height: rowHeight * Double(entries.count) + 14 * s)
+    /// Legend rows with their swatches, in `columns` columns of equal width
+    /// (the first column the longer, read down then across).
+    func legendSize(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1, columns: Int = 1) -> TextSize {
+        legendShape(entries: entries, shrink: shrink).size(columns: columns)
     }
 
-    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect, shrink: Double = 1) -> [SceneItem] {
+    /// The legend's shape (at full size: what ``arrangeFurniture`` tries
+    /// shrunk and in two columns).
+    func legendShape(entries: [(LegendEntry, SymbolItem?, PathItem?)], shrink: Double = 1) -> LegendShape {
+        let (_, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
+        let s = furnitureScale * shrink
+        return LegendShape(rows: entries.count, rowHeight: rowHeight, columnWidth: (sizes.map(\.width).max() ?? 0) + 54 * s, padding: 14 * s)
+    }
+
+    func legendItems(entries: [(LegendEntry, SymbolItem?, PathItem?)], at rect: SceneRect, shrink: Double = 1, columns: Int = 1) -> [SceneItem] {
         let (font, sizes, rowHeight) = legendMetrics(entries, shrink: shrink)
         let s = furnitureScale * shrink
         var items: [SceneItem] = [panel(rect)]
         let rtl = language == .ar
-        for (i, entry) in entries.enumerated() {
+        let perColumn = LegendShape.rowsPerColumn(entries.count, columns: columns)
+        let columnWidth = rect.width / Double(max(columns, 1))
+        for (k, entry) in entries.enumerated() {
+            let i = k % perColumn
+            // Columns run in reading order: from the right in Arabic.
+            let shift = Double(k / perColumn) * columnWidth
+            let column = SceneRect(x: rtl ? rect.maxX - columnWidth - shift : rect.x + shift, y: rect.y, width: columnWidth, height: rect.height)
             let rowY = rect.y + 7 * s + Double(i) * rowHeight
-            let swatchX = rtl ? rect.maxX - 24 * s : rect.x + 20 * s
+            let swatchX = rtl ? column.maxX - 24 * s : column.x + 20 * s
             let center = ScenePoint(x: swatchX, y: rowY + rowHeight / 2)
             // The swatch's ground (a zone tint, a hatch) under its symbol.
             if var path = entry.2 {
@@ -241,8 +254,8 @@ extension MapComposer {
                 items.append(.symbol(symbol))
             }
             var t = TextItem(text: entry.0.text, font: font, origin: .init(x: 0, y: 0), color: Style.ink)
-            let x = rtl ? rect.maxX - 42 * s - sizes[i].width : rect.x + 40 * s
-            t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[i].height) / 2)
+            let x = rtl ? column.maxX - 42 * s - sizes[k].width : column.x + 40 * s
+            t.origin = ScenePoint(x: x, y: rowY + (rowHeight - sizes[k].height) / 2)
             items.append(.text(t))
         }
         return [.group(.furniture("legend", bbox: rect), items)]
@@ -342,5 +355,22 @@ extension MapComposer {
             y += size.height
         }
         return [.group(.furniture("footer", bbox: rect), items)]
+    }
+}
+
+/// A legend's rows and metrics, from which its size in one or more columns follows.
+struct LegendShape: Hashable, Sendable {
+    var rows: Int
+    var rowHeight: Double
+    /// One column: the widest row's text and its swatch, px.
+    var columnWidth: Double
+    /// Above and below the rows, px.
+    var padding: Double
+
+    static func rowsPerColumn(_ rows: Int, columns: Int) -> Int { max(1, (rows + max(columns, 1) - 1) / max(columns, 1)) }
+
+    func size(columns: Int) -> TextSize {
+        TextSize(width: columnWidth * Double(max(columns, 1)),
+                 height: rowHeight * Double(LegendShape.rowsPerColumn(rows, columns: columns)) + padding)
     }
 }

@@ -259,7 +259,13 @@ struct LabelPlacer {
                 // The box hangs from the anchor on its side facing the dot.
                 let x = ux > 0.38 ? a.x : ux < -0.38 ? a.x - w : a.x - w / 2
                 let y = uy > 0.38 ? a.y : uy < -0.38 ? a.y - h : a.y - h / 2
-                let rect = SceneRect(x: LabelPlacer.snap(x), y: LabelPlacer.snap(y), width: w, height: h)
+                // Or slid along the anchor (a box to the side moves up or down
+                // by half its height, one above or below sideways by a third of
+                // its width), as PAL slides its candidates: in a crowded plain
+                // the room is often just beside the straight line.
+                let slides: [(Double, Double)] = abs(ux) > 0.38 ? [(0, 0), (0, -h / 2), (0, h / 2)] : [(0, 0), (-w / 3, 0), (w / 3, 0)]
+                for (slide, (sx, sy)) in slides.enumerated() {
+                let rect = SceneRect(x: LabelPlacer.snap(x + sx), y: LabelPlacer.snap(y + sy), width: w, height: h)
                 let end = LabelPlacer.nearestPoint(rect, to: c)
                 let length = hypot(end.x - c.x, end.y - c.y)
                 guard length > r.dot.radius + 6 else { continue }
@@ -276,9 +282,10 @@ struct LabelPlacer {
                     return false
                 }
                 guard nearestOther >= 12 else { continue }
-                let cost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + max(0, 30 - nearestOther)
+                let cost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + max(0, 30 - nearestOther) + (slide == 0 ? 0 : 2)
                 if best == nil || cost < best!.1 {
                     best = (LabelPlacement(rect: rect, position: "leader", leader: [start, end]), cost)
+                }
                 }
             }
         }

@@ -10,6 +10,9 @@ public struct FurnitureLayout: Hashable, Sendable {
     /// How much the legend is shrunk below the canvas's furniture scale (1, or
     /// less where a full-size legend would hide a dot anywhere).
     public var legendScale: Double = 1
+    /// The legend's columns: two where one column, even shrunk, would hide a
+    /// dot (a tall legend on a map with no tall empty corner).
+    public var legendColumns: Int = 1
     /// The locator map of the whole theatre; nil where no room is free of dots.
     public var locator: SceneRect?
     public var scaleBar: SceneRect
@@ -110,41 +113,50 @@ extension MapComposer {
     /// the canvas's furniture size, and a smaller legend beats a hidden place.
     static let legendShrinks = [1.0, 0.88, 0.75]
 
-    func arrangeFurniture(dots: [LabelDot], legendSize: TextSize, legend fixedLegend: (rect: SceneRect, scale: Double)? = nil,
+    /// `legend`: the legend's shape in one column at full size (see ``LegendShape``).
+    func arrangeFurniture(dots: [LabelDot], legend shape: LegendShape,
+                          legend fixedLegend: (rect: SceneRect, scale: Double, columns: Int)? = nil,
                           keepClearOf fixed: [SceneRect] = []) -> FurnitureLayout {
         var taken: [SceneRect] = fixed
-        /// The emptiest candidate, and whether it hides no dot.
-        /// The emptiest candidate, whether it hides no dot, and the shrink it took.
-        func best(_ size: TextSize, preferred: Int, shrinks: [Double] = [1]) -> (SceneRect, Bool, Double) {
-            var choice: (SceneRect, Double, Double)?
+        /// The emptiest candidate among the panel's sizes (tried in order, the
+        /// next only while every position of the one before hides a dot),
+        /// whether it hides no dot, and which size it took.
+        func best(_ sizes: [TextSize], preferred: Int, penalties: [Double]) -> (SceneRect, Bool, Int) {
+            var choice: (SceneRect, Double, Int)?
             // Smaller rather than over a dot: on a crowded map the locator and the legend shrink.
-            for shrink in shrinks where choice == nil || choice!.1 >= 100 {
-                // 2 px to spare when shrunk: fonts round to a quarter px, so text need not shrink exactly.
-                let spare = shrink < 1 ? 2.0 : 0
-                let candidates = panelCandidates(TextSize(width: (size.width * shrink).rounded(.up) + spare,
-                                                          height: (size.height * shrink).rounded(.up) + spare))
-                for (i, c) in candidates.enumerated() where !taken.contains(where: { $0.intersects(c.insetBy(-8)) }) {
-                    let score = clutter(c, dots: dots) + (i == preferred ? 0 : 0.5) + (1 - shrink)
-                    if choice == nil || score < choice!.1 { choice = (c, score, shrink) }
+            for (k, size) in sizes.enumerated() where choice == nil || choice!.1 >= 100 {
+                for (i, c) in panelCandidates(size).enumerated() where !taken.contains(where: { $0.intersects(c.insetBy(-8)) }) {
+                    let score = clutter(c, dots: dots) + (i == preferred ? 0 : 0.5) + penalties[k]
+                    if choice == nil || score < choice!.1 { choice = (c, score, k) }
                 }
             }
-            let r = choice?.0 ?? panelCandidates(size)[preferred]
+            let r = choice?.0 ?? panelCandidates(sizes[0])[preferred]
             taken.append(r)
-            return (r, (choice?.1 ?? 100) < 100, choice?.2 ?? 1)
+            return (r, (choice?.1 ?? 100) < 100, choice?.2 ?? 0)
+        }
+        /// A panel's size shrunk: 2 px to spare, as fonts round to a quarter px, so text need not shrink exactly.
+        func shrunk(_ size: TextSize, _ shrink: Double) -> TextSize {
+            let spare = shrink < 1 ? 2.0 : 0
+            return TextSize(width: (size.width * shrink).rounded(.up) + spare, height: (size.height * shrink).rounded(.up) + spare)
         }
         // Candidate order: top row left, middle, right; middle row left, right; bottom row left, middle, right.
-        let legend: (rect: SceneRect, scale: Double)
+        let legend: (rect: SceneRect, scale: Double, columns: Int)
         if let fixedLegend {
-            legend = (fixedLegend.rect, fixedLegend.scale)
+            legend = fixedLegend
             taken.append(fixedLegend.rect)
         } else {
-            let found = best(legendSize, preferred: 7, shrinks: Self.legendShrinks)
-            legend = (found.0, found.2)
+            // One column at every shrink first (a legend reads down), then two.
+            let shapes = [1, 2].flatMap { columns in Self.legendShrinks.map { (columns, $0) } }
+            let found = best(shapes.map { shrunk(shape.size(columns: $0.0), $0.1) }, preferred: 7,
+                             penalties: shapes.map { Double($0.0 - 1) + (1 - $0.1) })
+            legend = (found.0, shapes[found.2].1, shapes[found.2].0)
         }
-        let locator = best(insetSize, preferred: 2, shrinks: [1.0, 0.8, 0.65])
-        let bar = best(TextSize(width: scaleBar.pixels + 28 * furnitureScale, height: 44 * furnitureScale), preferred: 5).0
+        let locatorShrinks = [1.0, 0.8, 0.65]
+        let locator = best(locatorShrinks.map { shrunk(insetSize, $0) }, preferred: 2, penalties: locatorShrinks.map { 1 - $0 })
+        let bar = best([shrunk(TextSize(width: scaleBar.pixels + 28 * furnitureScale, height: 44 * furnitureScale), 1)], preferred: 5, penalties: [0]).0
         // A map too crowded for the locator anywhere goes without it rather than hide a place.
-        return FurnitureLayout(legend: legend.rect, legendScale: legend.scale, locator: locator.1 ? locator.0 : nil, scaleBar: bar)
+        return FurnitureLayout(legend: legend.rect, legendScale: legend.scale, legendColumns: legend.columns,
+                               locator: locator.1 ? locator.0 : nil, scaleBar: bar)
     }
 
     /// Boxes labels keep clear of: the furniture, the neighbours' names, the footer.
@@ -156,7 +168,7 @@ extension MapComposer {
 
     /// The legend's room when a plan serves many days: every kind of row a day
     /// can show, and three factions.
-    func reservedLegendSize() -> TextSize {
+    func reservedLegendShape() -> LegendShape {
         // Every row the legend can have but the factions', then room for three factions.
         var marks = LegendMarks()
         marks.contested = true; marks.contestedZone = true; marks.unknown = true; marks.air = true; marks.changed = true
@@ -164,9 +176,9 @@ extension MapComposer {
         marks.front = true; marks.sparseFront = true
         marks.derivedZones = ["?"]; marks.drawnZones = ["?"]
         let rows = legendRows(factions: [], marks: marks, changedSince: Day(year: 2020, month: 12, day: 30))
-        let size = legendSize(entries: rows)
-        let row = (size.height - 14 * furnitureScale) / Double(max(rows.count, 1))
-        return TextSize(width: size.width.rounded(.up), height: (size.height + 3 * row).rounded(.up))
+        var shape = legendShape(entries: rows)
+        shape.rows += 3
+        return shape
     }
 
     // MARK: the plan
@@ -179,12 +191,12 @@ extension MapComposer {
     /// insets, each the candidate (window size, place) that labels the most
     /// places overall; then the locator and the scale bar, which are small and
     /// find room anywhere; then the labels once more against all of it.
-    func layout(for places: [Place], emphasised: Set<String>, legendSize: TextSize) throws -> LabelPlan {
+    func layout(for places: [Place], emphasised: Set<String>, legend legendShape: LegendShape) throws -> LabelPlan {
         let where_ = try positions(of: places)
         let visible = places.filter { where_[$0.id] != nil }.sorted { $0.id < $1.id }
         let byID = Dictionary(visible.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dots = visible.map { LabelDot(id: $0.id, center: where_[$0.id]!, radius: dotRadius($0)) }
-        var furniture = arrangeFurniture(dots: dots, legendSize: legendSize)
+        var furniture = arrangeFurniture(dots: dots, legend: legendShape)
         let requests = visible.map { place -> LabelRequest in
             let c = where_[place.id]!
             return LabelRequest(dot: LabelDot(id: place.id, center: c, radius: dotRadius(place)), size: measure(labelText(for: place)),
@@ -212,7 +224,7 @@ extension MapComposer {
             let current = placed.count + insets.reduce(0) { $0 + $1.labels.count }
             var trials: [(plan: DetailInsetPlan, dropped: [String], estimate: Int)] = []
             for side in [0.26, 0.2, 0.14, 0.1, 0.07] {
-                guard let window = denseWindow(dropped: dropped.filter { !shown.contains($0) }, dots: dots, side: side),
+                guard let window = denseWindow(dropped: dropped.filter { !shown.contains($0) }, dots: dots.filter { !shown.contains($0.id) }, side: side, clearOf: insets.map(\.window)),
                       !trials.contains(where: { $0.plan.window == window }),
                       !insets.contains(where: { $0.window.intersects(window.insetBy(-6)) }),
                       let (rect, m) = detailRect(for: window, keepClearOf: taken, dots: dots, labels: Array(placed.values.map(\.rect)))
@@ -232,7 +244,7 @@ extension MapComposer {
             var best: (plan: DetailInsetPlan, dropped: [String], main: ([String: LabelPlacement], [String]), count: Int)?
             for trial in trials.sorted(by: { $0.estimate > $1.estimate }).prefix(insets.isEmpty ? 2 : 1) {
                 let all = insets + [trial.plan]
-                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
+                let main = placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, legendColumns: furniture.legendColumns, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
                                                     details: all.map(\.rect)), insets: all)
                 let count = main.placed.count + all.reduce(0) { $0 + $1.labels.count }
                 if best == nil || count > best!.count { best = (trial.plan, trial.dropped, main, count) }
@@ -244,7 +256,7 @@ extension MapComposer {
             (placed, dropped) = chosen.main
         }
         if !insets.isEmpty {
-            furniture = arrangeFurniture(dots: dots, legendSize: legendSize, legend: (furniture.legend, furniture.legendScale),
+            furniture = arrangeFurniture(dots: dots, legend: legendShape, legend: (furniture.legend, furniture.legendScale, furniture.legendColumns),
                                          keepClearOf: insets.flatMap { [$0.rect.insetBy(-8), $0.window.insetBy(-6)] })
             // Placed again only if the locator or the scale bar landed on a label or a leader.
             let panels = [furniture.scaleBar.insetBy(-1)] + (furniture.locator.map { [$0.insetBy(-5)] } ?? [])
@@ -293,9 +305,11 @@ extension MapComposer {
     /// The part of the map to magnify: the square (`side` times the map's
     /// short side) holding the most dots whose labels did not fit, when it
     /// holds at least three, grown to all the dots it touches and padded.
-    func denseWindow(dropped: [String], dots: [LabelDot], side fraction: Double) -> SceneRect? {
+    func denseWindow(dropped: [String], dots: [LabelDot], side fraction: Double, clearOf windows: [SceneRect] = []) -> SceneRect? {
         guard dropped.count >= 3 else { return nil }
-        let byID = Dictionary(dots.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A dot too close to an inset's window for a frame of its own between them cannot be magnified again.
+        let framable = dots.filter { d in !windows.contains { $0.intersects(d.rect.insetBy(-16)) } }
+        let byID = Dictionary(framable.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let lost = dropped.compactMap { byID[$0] }
         let side = fraction * min(mapArea.width, mapArea.height)
         var best: (ScenePoint, Int)?
@@ -304,7 +318,7 @@ extension MapComposer {
             if best == nil || n > best!.1 { best = (d.center, n) }
         }
         guard let (c, n) = best, n >= 3 else { return nil }
-        let members = dots.filter { abs($0.center.x - c.x) <= side / 2 && abs($0.center.y - c.y) <= side / 2 }
+        let members = framable.filter { abs($0.center.x - c.x) <= side / 2 && abs($0.center.y - c.y) <= side / 2 }
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for m in members {
             x0 = min(x0, m.rect.x); y0 = min(y0, m.rect.y); x1 = max(x1, m.rect.maxX); y1 = max(y1, m.rect.maxY)
@@ -317,6 +331,21 @@ extension MapComposer {
         var window = SceneRect(x: (cx - w / 2).rounded(), y: (cy - h / 2).rounded(), width: w.rounded(), height: h.rounded())
         window.x = min(max(window.x, mapArea.x), mapArea.maxX - window.width)
         window.y = min(max(window.y, mapArea.y), mapArea.maxY - window.height)
+        // Beside an inset already drawn (a dense coast next to a capital), the
+        // window gives up the side that touches it rather than the inset being
+        // refused: it keeps the cut that holds the most unlabelled dots.
+        for other in windows where other.intersects(window.insetBy(-7)) {
+            let gap = 7.0
+            let cuts = [SceneRect(x: other.maxX + gap, y: window.y, width: window.maxX - other.maxX - gap, height: window.height),
+                        SceneRect(x: window.x, y: window.y, width: other.x - gap - window.x, height: window.height),
+                        SceneRect(x: window.x, y: other.maxY + gap, width: window.width, height: window.maxY - other.maxY - gap),
+                        SceneRect(x: window.x, y: window.y, width: window.width, height: other.y - gap - window.y)]
+            let kept = cuts.filter { $0.width >= 24 && $0.height >= 24 }
+                .map { cut in (cut, lost.filter { cut.contains($0.rect) }.count) }
+            guard let (cut, count) = kept.max(by: { ($0.1, $0.0.width * $0.0.height) < ($1.1, $1.0.width * $1.0.height) }), count >= 3
+            else { return nil }
+            window = cut
+        }
         return window
     }
 
