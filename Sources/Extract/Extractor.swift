@@ -98,7 +98,14 @@ public struct Extractor: Sendable {
 
     func analyse(_ sentence: Sentence, published: Day) -> Analysis {
         let tokens = sentence.tokens
-        let mentions = index.mentions(in: tokens, lexicon: lexicon)
+        // A place name inside a longer actor name ("the Tripoli government",
+        // "قوات حكومة طرابلس") names a side, not a place: the actor wins.
+        let actors = lexicon.terms(in: tokens, taken: Array(repeating: false, count: tokens.count)).filter { t in
+            t.end - t.start > 1 && t.entries.contains { [.actor, .spokesman].contains(lexicon.entries[$0].termClass) }
+        }
+        let mentions = index.mentions(in: tokens, lexicon: lexicon).filter { m in
+            !actors.contains { $0.start <= m.start && m.end <= $0.end && $0.end - $0.start > m.end - m.start }
+        }
         var taken = Array(repeating: false, count: tokens.count)
         for m in mentions { for i in m.start..<m.end { taken[i] = true } }
         let terms = lexicon.terms(in: tokens, taken: taken)

@@ -155,6 +155,14 @@ import Timeline
         #expect(Libya.extractor.places(in: "an urban area in the south").isEmpty)
     }
 
+    /// A place name inside an actor's name ("the Tripoli government") names the
+    /// side: the actor takes the clause, the place is not claimed.
+    @Test func aPlaceInsideAnActorsNameIsTheActor() {
+        #expect(Libya.plain("Forces loyal to the Tripoli government said on Monday they had captured al-Watiya air base.", date: "2020-05-18")
+            == ["al_watiya_airbase=gna"])
+        #expect(!Libya.claims("The Tripoli government said its forces captured Gharyan.", date: "2019-06-26").contains { $0.place.id == "tripoli" })
+    }
+
     @Test func knownAndFromComeFromTheLog() throws {
         // The log has Tarhuna going to the GNA on 2020-06-05.
         let c = try #require(Libya.claims("وسيطرت قوات الوفاق على مدينة ترهونة.", date: "2020-06-06").first)
