@@ -40,7 +40,6 @@ enum Style {
     /// A place held on one side's claim only: white inside, its edge in the faction's colour.
     static let claimedEdgeWidth = 2.4
     static let zoneAlpha = 0.3
-    static let footerHeight = 26.0
     static let margin = 14.0
 
     static func color(_ c: RGBColor, alpha: Double = 1) -> RGBA {
