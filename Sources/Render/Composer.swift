@@ -34,20 +34,12 @@ public struct MapCaption: Sendable {
     public var subtitle: String
     /// Who made the map (`--credit`), put first in the footer; empty for none.
     public var credit: String
-    /// How many events the control comes from, for the footer.
-    public var eventCount: Int
-    /// The event log's path (`maps/libya/events.tsv`), for tools that point at the data;
-    /// the footer names the outlets behind the map instead.
-    public var eventsPath: String
     public var basemapCredit: String
-    public init(title: String, titleArabic: String, subtitle: String = "", credit: String = "", eventCount: Int,
-                eventsPath: String, basemapCredit: String) {
+    public init(title: String, titleArabic: String, subtitle: String = "", credit: String = "", basemapCredit: String) {
         self.title = title
         self.titleArabic = titleArabic
         self.subtitle = subtitle
         self.credit = credit
-        self.eventCount = eventCount
-        self.eventsPath = eventsPath
         self.basemapCredit = basemapCredit
     }
 }

@@ -10,10 +10,13 @@ import Timeline
 /// Deterministic: the same content gives the same bytes.
 public enum HTMLReport {
     /// The SVG of one map for inlining: the maps' own semantic SVG (real text,
-    /// named layers, data attributes), its ids prefixed with `prefix` so that
-    /// maps in one page never share an id, numbers cut to two decimals.
-    static func mapSVG(_ scene: MapScene, prefix: String, renderer: MapRenderer) throws -> String {
-        try SVGInlining.prefixIDs(String(decoding: renderer.svg(scene), as: UTF8.self), prefix: prefix)
+    /// named layers, data attributes) with every id under `prefix-svg` (the
+    /// SVG's own id is its prefix, and `prefix` is the map's figure), so that
+    /// maps in one page never share an id; without its XML declaration.
+    static func mapSVG(_ scene: MapScene, prefix: String, renderer: MapRenderer) -> String {
+        let svg = String(decoding: renderer.semanticSVG(scene, idPrefix: prefix + "-svg"), as: UTF8.self)
+        guard svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: ">") else { return svg }
+        return String(svg[svg.index(after: end)...].drop { $0 == "\n" })
     }
 
     /// - Parameter jobs: threads drawing the maps' SVG, each with its own renderer.
@@ -24,7 +27,7 @@ public enum HTMLReport {
             var overlay = map.scene
             overlay.base = []
             overlay.background = RGBA(0, 0, 0, 0)
-            return try mapSVG(overlay, prefix: "\(map.anchor)-", renderer: r)
+            return mapSVG(overlay, prefix: map.anchor, renderer: r)
         }
         let text = ReportText(content.language)
         let rtl = content.language == .ar
@@ -61,7 +64,7 @@ public enum HTMLReport {
             var scene = map.scene
             scene.overlay = []
             h += "<svg class=\"shared-base\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs><g id=\"\(id)\">"
-            h += try mapSVG(scene, prefix: "\(id)-", renderer: renderer)
+            h += mapSVG(scene, prefix: id, renderer: renderer)
             h += "</g></defs></svg>\n"
         }
         for map in content.maps {
@@ -268,49 +271,5 @@ public enum HTMLReport {
             }
         }
         return out
-    }
-}
-
-/// Makes an SVG document fit inside an HTML page next to others.
-enum SVGInlining {
-    /// Drops the XML declaration, prefixes every `id` and every reference to
-    /// one (`#id` in `href`/`xlink:href`, `url(#id)`) so the ids are unique in
-    /// the page, and cuts numbers to two decimals.
-    static func prefixIDs(_ svg: String, prefix: String) -> String {
-        var bytes = Array(svg.utf8)
-        if bytes.starts(with: Array("<?xml".utf8)), let end = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: ">") }) {
-            var start = end + 1
-            while start < bytes.count, bytes[start] == UInt8(ascii: "\n") { start += 1 }
-            bytes.removeFirst(start)
-        }
-        // One pass over the bytes: each marker is followed by an id.
-        let markers = ["id=\"", "href=\"#", "url(#"].map { Array($0.utf8) }
-        let inserted = Array(prefix.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 16)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "i") || b == UInt8(ascii: "h") || b == UInt8(ascii: "u"),
-               let m = markers.first(where: { m in i + m.count <= bytes.count && bytes[i..<(i + m.count)].elementsEqual(m) }) {
-                out += m
-                out += inserted
-                i += m.count
-                continue
-            }
-            out.append(b)
-            i += 1
-            // Cairo writes six decimals (1/1,000,000 px); two are a hundredth of a
-            // px, invisible, and the map is a third smaller. Truncated, not rounded:
-            // off by less than 0.01 px.
-            if b == UInt8(ascii: "."), out.count >= 2, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(out[out.count - 2]) {
-                var kept = 0
-                while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
-                    if kept < 2 { out.append(bytes[i]); kept += 1 }
-                    i += 1
-                }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

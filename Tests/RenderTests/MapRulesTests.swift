@@ -189,8 +189,7 @@ struct SVGMarks {
         let s = theatre.settings
         let box = try #require(s.views.first { $0.name == view }).box
         let overview = s.views.max { ($0.box.east - $0.box.west) * ($0.box.north - $0.box.south) < ($1.box.east - $1.box.west) * ($1.box.north - $1.box.south) }!.box
-        let caption = MapCaption(title: s.title, titleArabic: s.titleArabic, eventCount: theatre.events.count,
-                                 eventsPath: "maps/libya/events.tsv", basemapCredit: s.basemapCredit)
+        let caption = MapCaption(title: s.title, titleArabic: s.titleArabic, basemapCredit: s.basemapCredit)
         let composer = try MapComposer(projector: try Projection(crs: s.crs), basemap: try Basemap.load(s.basemap), view: box,
                                        overview: overview, homeCountry: s.country, width: width, height: height, scale: 1,
                                        language: language, caption: caption, measurer: renderer)

@@ -61,7 +61,7 @@ enum Fixture {
     }
 
     static let caption = MapCaption(title: "Western Libya, 2019–2020: who holds what", titleArabic: "غرب ليبيا ٢٠١٩–٢٠٢٠: من يسيطر على ماذا",
-                                    eventCount: 14, eventsPath: "test fixture", basemapCredit: "Natural Earth 1:10m (public domain)")
+                                    basemapCredit: "Natural Earth 1:10m (public domain)")
 
     static func composer(view: GeoBox = tripoliView, width: Int = 800, height: Int = 600, scale: Double = 1,
                          language: MapLanguage = .en, detail: Bool = true, renderer: MapRenderer) throws -> MapComposer {

@@ -150,15 +150,6 @@ func htmlEscaped(_ s: String) -> String {
         let again = String(decoding: try HTMLReport.render(try Month.build(try Month.request(.en))), as: UTF8.self)
         #expect(again == (try Month.html.get()))
     }
-
-    @Test func inlinedSVGGetsItsOwnIDs() {
-        let svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg><symbol id="glyph0-1"><path d="M 1.123456 2.5 L 3 4"/></symbol><use xlink:href="#glyph0-1"/><g clip-path="url(#clip1)"/></svg>
-        """
-        let out = SVGInlining.prefixIDs(svg, prefix: "map-2-")
-        #expect(out == "<svg><symbol id=\"map-2-glyph0-1\"><path d=\"M 1.12 2.5 L 3 4\"/></symbol><use xlink:href=\"#map-2-glyph0-1\"/><g clip-path=\"url(#map-2-clip1)\"/></svg>")
-    }
 }
 
 @Suite struct PDFReportTests {

@@ -125,8 +125,8 @@ public struct MapPipeline: Sendable {
         if !unprojectable.isEmpty { throw DataError(unprojectable) }
         let titles = settings.title(ofView: spec.viewName)
         let caption = MapCaption(title: spec.title ?? titles.title, titleArabic: spec.title ?? titles.titleArabic,
-                                 subtitle: spec.subtitle ?? "", credit: spec.credit ?? "", eventCount: theatre.events.count,
-                                 eventsPath: Self.eventsPath(settings), basemapCredit: settings.basemapCredit)
+                                 subtitle: spec.subtitle ?? "", credit: spec.credit ?? "",
+                                 basemapCredit: settings.basemapCredit)
         let overview = settings.views.max { $0.box.squareDegrees < $1.box.squareDegrees }?.box ?? spec.view
         self.init(basemap: try Basemap.load(settings.basemap), crs: crs, view: spec.view, overview: overview,
                   homeCountry: settings.country, width: spec.width, height: spec.height, scale: spec.scale,
@@ -152,15 +152,6 @@ public struct MapPipeline: Sendable {
     /// first would push the capital's label out to a leader line.
     public func labelPlan() throws -> LabelPlan {
         try makeDrawer().composer.planLabels(for: timeline.places)
-    }
-
-    /// The event log as the footer names it: relative to the theatre's parent's
-    /// parent (`maps/libya/events.tsv` for the embedded theatre), whatever the
-    /// working folder, so maps are the same bytes wherever they are made.
-    static func eventsPath(_ settings: TheatreSettings) -> String {
-        let root = settings.directory.standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent().path
-        let path = settings.eventsFile.standardizedFileURL.path
-        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }
 

@@ -36,8 +36,7 @@ let state = ControlState(date: Day(year: 2020, month: 6, day: 5)!, places: place
     return PlaceState(place: p, control: control, since: nil, event: nil)
 })
 let basemap = try Basemap.load(countries: settings.basemap.countries, coast: settings.basemap.coast, borders: settings.basemap.borders)
-let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, eventCount: 174, eventsPath: "maps/libya/events.tsv",
-                         basemapCredit: settings.basemapCredit)
+let caption = MapCaption(title: settings.title, titleArabic: settings.titleArabic, basemapCredit: settings.basemapCredit)
 let view = settings.view(named: "west")!.box
 let overview = settings.view(named: "libya")!.box
 
