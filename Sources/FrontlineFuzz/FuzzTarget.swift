@@ -207,9 +207,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// Loaders that take a path get the bytes through a file in memory-backed /dev/shm when there is one.
+    /// Every call has its own file: targets run in parallel (swift-testing runs the
+    /// smoke test's arguments on several threads at once), and a shared name let one
+    /// target unlink or overwrite the file another was reading.
     static func withFile(_ data: Data, _ body: (URL) -> String) -> String {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let url = URL(fileURLWithPath: folder).appendingPathComponent("frontline-fuzz-\(getpid())-\(Thread.isMainThread ? 0 : 1)")
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("frontline-fuzz-\(getpid())-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: url.path, contents: data)
         defer { unlink(url.path) }
         return body(url)
