@@ -143,11 +143,26 @@ func pngChunkTypes(_ data: Data) -> [String] {
                              "--size", "800x600", "--jobs", "2"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // Its own temporary folder, to see the frames being drawn and that none are left behind.
+        let scratch = try CLI.temporaryFolder()
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
         try process.run()
-        usleep(700_000)
+        // Interrupt once the first frame is drawn (not after a fixed sleep, which
+        // a loaded machine can spend before the process even listens for Ctrl-C).
+        func framesDrawn() -> Bool {
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+            return folders.contains { name in
+                ((try? FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent(name).path)) ?? [])
+                    .contains { $0.hasPrefix("frame-") }
+            }
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning, !framesDrawn() { usleep(10_000) }
+        #expect(process.isRunning, "animate ended before it was interrupted")
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "the frames' temporary folder is left")
     }
 }
