@@ -32,34 +32,50 @@ struct LabelPlacement: Hashable, Sendable {
     var leader: [ScenePoint]?
 }
 
-/// A uniform grid over the canvas for the placer's collision queries (PAL
-/// keeps an R-tree; at a few hundred boxes a grid of 32 px cells does as well).
+/// A uniform grid of 32 px cells for the placer's collision queries (PAL
+/// keeps an R-tree; at a few hundred boxes a grid does as well). Entries are
+/// small integer keys (indexes of dots or labels), so a query hashes nothing;
+/// cells sit in one flat array over `bounds`, aligned to multiples of the
+/// cell size, and a box beyond the bounds is counted in the edge cells.
 struct RectGrid: Sendable {
     static let cell = 32.0
-    private var cells: [Int: [(key: String, rect: SceneRect)]] = [:]
+    private let x0: Int, y0: Int, columns: Int, rows: Int
+    private var cells: [[(key: Int, rect: SceneRect)]]
 
-    private static func range(_ r: SceneRect) -> (ClosedRange<Int>, ClosedRange<Int>) {
-        let x0 = Int((r.x / cell).rounded(.down)), x1 = Int((r.maxX / cell).rounded(.down))
-        let y0 = Int((r.y / cell).rounded(.down)), y1 = Int((r.maxY / cell).rounded(.down))
-        return (x0...max(x0, x1), y0...max(y0, y1))
+    /// A grid for boxes within `bounds` (others are kept too, in the edge cells).
+    init(covering bounds: SceneRect) {
+        x0 = Int((bounds.x / RectGrid.cell).rounded(.down))
+        y0 = Int((bounds.y / RectGrid.cell).rounded(.down))
+        columns = max(1, Int((bounds.maxX / RectGrid.cell).rounded(.down)) - x0 + 1)
+        rows = max(1, Int((bounds.maxY / RectGrid.cell).rounded(.down)) - y0 + 1)
+        cells = Array(repeating: [], count: columns * rows)
     }
 
-    mutating func insert(_ key: String, _ r: SceneRect) {
-        let (xs, ys) = RectGrid.range(r)
-        for y in ys { for x in xs { cells[y << 16 &+ x, default: []].append((key, r)) } }
+    private func range(_ r: SceneRect) -> (ClosedRange<Int>, ClosedRange<Int>) {
+        func clamp(_ v: Double, _ origin: Int, _ count: Int) -> Int {
+            guard v.isFinite else { return v > 0 ? count - 1 : 0 }
+            return min(max(Int((v / RectGrid.cell).rounded(.down)) - origin, 0), count - 1)
+        }
+        let xa = clamp(r.x, x0, columns), xb = clamp(r.maxX, x0, columns)
+        let ya = clamp(r.y, y0, rows), yb = clamp(r.maxY, y0, rows)
+        return (xa...max(xa, xb), ya...max(ya, yb))
     }
 
-    mutating func remove(_ key: String, _ r: SceneRect) {
-        let (xs, ys) = RectGrid.range(r)
-        for y in ys { for x in xs { cells[y << 16 &+ x]?.removeAll { $0.key == key } } }
+    mutating func insert(_ key: Int, _ r: SceneRect) {
+        let (xs, ys) = range(r)
+        for y in ys { for x in xs { cells[y * columns + x].append((key, r)) } }
+    }
+
+    mutating func remove(_ key: Int, _ r: SceneRect) {
+        let (xs, ys) = range(r)
+        for y in ys { for x in xs { cells[y * columns + x].removeAll { $0.key == key } } }
     }
 
     /// Whether any box other than `except`'s satisfies `test` among those near `r`.
-    func contains(near r: SceneRect, except: String? = nil, where test: (String, SceneRect) -> Bool) -> Bool {
-        let (xs, ys) = RectGrid.range(r)
+    func contains(near r: SceneRect, except: Int = -1, where test: (Int, SceneRect) -> Bool) -> Bool {
+        let (xs, ys) = range(r)
         for y in ys { for x in xs {
-            guard let list = cells[y << 16 &+ x] else { continue }
-            for e in list where e.key != except && test(e.key, e.rect) { return true }
+            for e in cells[y * columns + x] where e.key != except && test(e.key, e.rect) { return true }
         } }
         return false
     }
@@ -102,139 +118,174 @@ struct LabelPlacer {
     var rightToLeft: Bool
 
     private var placed: [String: LabelPlacement] = [:]
-    private var placedRects = RectGrid()
-    /// The dots, by their boxes.
+    /// Placed label boxes, keyed by their place's key (see `key(of:)`).
+    private var placedRects: RectGrid
+    /// The dots, keyed by their index in `dots`.
     private let dotGrid: RectGrid
-    private let dotByID: [String: LabelDot]
-    private var leaders: [(String, ScenePoint, ScenePoint)] = []
+    /// Place id to its integer key: the dot's index, or past the dots for a
+    /// label whose dot is not among them.
+    private var keys: [String: Int]
+    private var ids: [String]
+    private var leaders: [(key: Int, a: ScenePoint, b: ScenePoint)] = []
 
     init(area: SceneRect, obstacles: [SceneRect], dots: [LabelDot], rightToLeft: Bool,
          touchesForeignLand: ((SceneRect) -> Bool)?) {
         self.area = area
         self.obstacles = obstacles
         self.dots = dots
-        var grid = RectGrid()
+        // The grids cover the labels' area and every dot; a margin keeps the
+        // boxes that reach a little past it in cells of their own.
+        var bounds = area
+        for d in dots {
+            let x = min(bounds.x, d.center.x), y = min(bounds.y, d.center.y)
+            bounds = SceneRect(x: x, y: y, width: max(bounds.maxX, d.center.x) - x, height: max(bounds.maxY, d.center.y) - y)
+        }
+        bounds = bounds.insetBy(-2 * RectGrid.cell)
+        var grid = RectGrid(covering: bounds)
         // By centre, one cell each: a query reaches `dotReach` further for the symbol.
-        for d in dots { grid.insert(d.id, SceneRect(x: d.center.x, y: d.center.y, width: 0, height: 0)) }
+        for (i, d) in dots.enumerated() { grid.insert(i, SceneRect(x: d.center.x, y: d.center.y, width: 0, height: 0)) }
         dotGrid = grid
-        dotByID = Dictionary(dots.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        placedRects = RectGrid(covering: bounds)
+        keys = Dictionary(dots.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        ids = dots.map(\.id)
         self.rightToLeft = rightToLeft
         self.touchesForeignLand = touchesForeignLand
+    }
+
+    /// The integer key of a place id (its dot's index; a new one past the dots otherwise).
+    private mutating func key(of id: String) -> Int {
+        if let k = keys[id] { return k }
+        ids.append(id)
+        keys[id] = ids.count - 1
+        return ids.count - 1
     }
 
     /// Places the requests, highest priority first (ties by id), and returns
     /// where each went and which could not go anywhere (in priority order).
     mutating func place(_ requests: [LabelRequest]) -> (placed: [String: LabelPlacement], dropped: [String]) {
         let order = requests.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.dot.id < $1.dot.id }
-        var left: [LabelRequest] = []
-        for r in order {
-            if let p = bestNear(r) { commit(r.dot.id, p) } else { left.append(r) }
+        let keyed = order.map { (request: $0, key: key(of: $0.dot.id)) }
+        var left: [(request: LabelRequest, key: Int)] = []
+        for (r, k) in keyed {
+            if let p = bestNear(r, key: k) { commit(k, p) } else { left.append((r, k)) }
         }
-        var stuck: [LabelRequest] = []
-        for r in left {
-            if let p = bestLeader(r) { commit(r.dot.id, p) } else { stuck.append(r) }
+        var stuck: [(request: LabelRequest, key: Int)] = []
+        for (r, k) in left {
+            if let p = bestLeader(r, key: k) { commit(k, p) } else { stuck.append((r, k)) }
         }
         let byID = Dictionary(requests.map { ($0.dot.id, $0) }, uniquingKeysWith: { a, _ in a })
         var dropped: [String] = []
-        for r in stuck where !makeRoom(for: r, requests: byID) { dropped.append(r.dot.id) }
+        for (r, k) in stuck where !makeRoom(for: r, key: k, requests: byID) { dropped.append(r.dot.id) }
         return (placed, dropped)
     }
 
     /// A local repair in the manner of PAL's search: a label with no room
     /// takes a spot beside its dot that only one placed label blocks, if that
     /// label can move elsewhere (beside its dot or on a leader).
-    private mutating func makeRoom(for r: LabelRequest, requests: [String: LabelRequest]) -> Bool {
-        for (rect, name, _) in nearCandidates(r) where LabelPlacer.distance(rect, r.dot.center) <= LabelPlacer.nearReach {
+    private mutating func makeRoom(for r: LabelRequest, key: Int, requests: [String: LabelRequest]) -> Bool {
+        for candidate in nearCandidates(r) where LabelPlacer.distance(candidate.rect, r.dot.center) <= LabelPlacer.nearReach {
+            let rect = candidate.rect
             let padded = rect.insetBy(-LabelPlacer.labelGap)
-            var blockers = Set<String>()
-            _ = placedRects.contains(near: padded) { id, box in
-                if box.intersects(padded) { blockers.insert(id) }
+            var blockers = Set<Int>()
+            _ = placedRects.contains(near: padded) { k, box in
+                if box.intersects(padded) { blockers.insert(k) }
                 return blockers.count > 1
             }
-            for (id, a, b) in leaders where LabelPlacer.segment(a, b, hits: rect) { blockers.insert(id) }
-            guard blockers.count == 1, let other = blockers.first, let old = placed[other], let moving = requests[other] else { continue }
-            remove(other)
-            if boxIsFree(rect, for: r), isNearest(rect, r) {
-                commit(r.dot.id, LabelPlacement(rect: rect, position: name, leader: nil))
-                if let moved = bestNear(moving) ?? bestLeader(moving) {
-                    commit(other, moved)
+            for l in leaders where LabelPlacer.segment(l.a, l.b, hits: rect) { blockers.insert(l.key) }
+            guard blockers.count == 1, let otherKey = blockers.first else { continue }
+            let other = ids[otherKey]
+            guard let old = placed[other], let moving = requests[other] else { continue }
+            remove(otherKey)
+            if boxIsFree(rect, for: r, key: key), isNearest(rect, r, key: key) {
+                commit(key, LabelPlacement(rect: rect, position: candidate.position, leader: nil))
+                if let moved = bestNear(moving, key: otherKey) ?? bestLeader(moving, key: otherKey) {
+                    commit(otherKey, moved)
                     return true
                 }
-                remove(r.dot.id)
+                remove(key)
             }
-            commit(other, old)
+            commit(otherKey, old)
         }
         return false
     }
 
-    private mutating func commit(_ id: String, _ p: LabelPlacement) {
-        placed[id] = p
-        placedRects.insert(id, p.rect)
-        if let l = p.leader, l.count == 2 { leaders.append((id, l[0], l[1])) }
+    private mutating func commit(_ key: Int, _ p: LabelPlacement) {
+        placed[ids[key]] = p
+        placedRects.insert(key, p.rect)
+        if let l = p.leader, l.count == 2 { leaders.append((key, l[0], l[1])) }
     }
 
-    private mutating func remove(_ id: String) {
-        guard let p = placed.removeValue(forKey: id) else { return }
-        placedRects.remove(id, p.rect)
-        leaders.removeAll { $0.0 == id }
+    private mutating func remove(_ key: Int) {
+        guard let p = placed.removeValue(forKey: ids[key]) else { return }
+        placedRects.remove(key, p.rect)
+        leaders.removeAll { $0.key == key }
     }
 
     /// Whether a box beside its dot is nearer that dot than any other, by `clearance`.
-    func isNearest(_ rect: SceneRect, _ r: LabelRequest) -> Bool {
+    func isNearest(_ rect: SceneRect, _ r: LabelRequest, key: Int) -> Bool {
         let own = LabelPlacer.distance(rect, r.dot.center)
         let reach = own + LabelPlacer.clearance
-        return !dotGrid.contains(near: rect.insetBy(-reach - 1), except: r.dot.id) { id, _ in
-            LabelPlacer.distance(rect, dotByID[id]!.center) <= reach
+        return !dotGrid.contains(near: rect.insetBy(-reach - 1), except: key) { i, _ in
+            LabelPlacer.distance(rect, dots[i].center) <= reach
         }
     }
 
     // MARK: candidates beside the dot
 
-    /// The eight positions around the dot, the box's nearest point `gap` from
-    /// the centre, in cartographic order of preference; the sides also slide a
-    /// quarter of the box along the dot. Cost: the order, then crowding.
-    func nearCandidates(_ r: LabelRequest) -> [(SceneRect, String, Double)] {
+    /// The sixteen positions beside a dot, in cartographic order of
+    /// preference, as (name, name mirrored for right-to-left scripts).
+    private static let nearPositions: [(String, String)] = [
+        ("right", "left"), ("above-right", "above-left"), ("below-right", "below-left"),
+        ("above", "above"), ("below", "below"),
+        ("left", "right"), ("above-left", "above-right"), ("below-left", "below-right"),
+        ("right-up", "left-up"), ("right-down", "left-down"), ("left-up", "right-up"), ("left-down", "right-down"),
+        ("above-east", "above-west"), ("above-west", "above-east"), ("below-east", "below-west"), ("below-west", "below-east"),
+    ]
+
+    /// The sixteen positions around the dot, the box's nearest point `gap` from
+    /// the centre, in cartographic order of preference (`rank`); the sides also
+    /// slide a quarter of the box along the dot.
+    func nearCandidates(_ r: LabelRequest) -> [(rect: SceneRect, position: String, rank: Double)] {
         let c = r.dot.center, w = r.size.width, h = r.size.height
         // Clear of the symbol, and of its "changed hands" ring (radius + 4, 2.2 px wide) when it has one.
         let g = min(r.dot.radius + (r.ringed ? 6 : 4.5), LabelPlacer.nearReach - 0.5)
         let d = g * 0.7071
         let east = c.x + g, west = c.x - g - w
-        var list: [(String, Double, Double)] = [
-            ("right", east, c.y - h / 2), ("above-right", c.x + d, c.y - d - h), ("below-right", c.x + d, c.y + d),
-            ("above", c.x - w / 2, c.y - g - h), ("below", c.x - w / 2, c.y + g),
-            ("left", west, c.y - h / 2), ("above-left", c.x - d - w, c.y - d - h), ("below-left", c.x - d - w, c.y + d),
-            ("right-up", east, c.y - h * 0.75), ("right-down", east, c.y - h * 0.25),
-            ("left-up", west, c.y - h * 0.75), ("left-down", west, c.y - h * 0.25),
-            ("above-east", c.x - w * 0.25, c.y - g - h), ("above-west", c.x - w * 0.75, c.y - g - h),
-            ("below-east", c.x - w * 0.25, c.y + g), ("below-west", c.x - w * 0.75, c.y + g),
+        let origins: [(Double, Double)] = [
+            (east, c.y - h / 2), (c.x + d, c.y - d - h), (c.x + d, c.y + d),
+            (c.x - w / 2, c.y - g - h), (c.x - w / 2, c.y + g),
+            (west, c.y - h / 2), (c.x - d - w, c.y - d - h), (c.x - d - w, c.y + d),
+            (east, c.y - h * 0.75), (east, c.y - h * 0.25),
+            (west, c.y - h * 0.75), (west, c.y - h * 0.25),
+            (c.x - w * 0.25, c.y - g - h), (c.x - w * 0.75, c.y - g - h),
+            (c.x - w * 0.25, c.y + g), (c.x - w * 0.75, c.y + g),
         ]
-        if rightToLeft {
-            // Mirror: left of the dot is where Arabic reading starts.
-            list = list.map { (name, x, y) in
-                let mirrored = name.replacingOccurrences(of: "right", with: "@").replacingOccurrences(of: "left", with: "right")
-                    .replacingOccurrences(of: "@", with: "left").replacingOccurrences(of: "east", with: "@")
-                    .replacingOccurrences(of: "west", with: "east").replacingOccurrences(of: "@", with: "west")
-                return (mirrored, 2 * c.x - x - w, y)
-            }
-        }
-        return list.enumerated().map { i, e in
-            (SceneRect(x: LabelPlacer.snap(e.1), y: LabelPlacer.snap(e.2), width: w, height: h), e.0, Double(i))
+        return origins.enumerated().map { i, o in
+            // Mirrored for Arabic: left of the dot is where its reading starts.
+            let x = rightToLeft ? 2 * c.x - o.0 - w : o.0
+            let names = LabelPlacer.nearPositions[i]
+            return (SceneRect(x: LabelPlacer.snap(x), y: LabelPlacer.snap(o.1), width: w, height: h),
+                    rightToLeft ? names.1 : names.0, Double(i))
         }
     }
 
     /// Half-pixel positions: stable text, and never more than 0.36 px off.
     static func snap(_ v: Double) -> Double { (v * 2).rounded() / 2 }
 
-    func bestNear(_ r: LabelRequest) -> LabelPlacement? {
+    /// The cheapest free candidate beside the dot. Cost: the rank, then
+    /// crowding (never negative), so no candidate ranked at or above the best
+    /// cost so far can beat it, and the search stops there.
+    func bestNear(_ r: LabelRequest, key: Int) -> LabelPlacement? {
         var best: (LabelPlacement, Double)?
         for (rect, name, rank) in nearCandidates(r) {
-            guard LabelPlacer.distance(rect, r.dot.center) <= LabelPlacer.nearReach, boxIsFree(rect, for: r) else { continue }
+            if let b = best, rank >= b.1 { break }
             let own = LabelPlacer.distance(rect, r.dot.center)
+            guard own <= LabelPlacer.nearReach, boxIsFree(rect, for: r, key: key) else { continue }
             var nearestOther = Double.infinity
             var crowding = 0.0
             // Only dots within 30 px count for either.
-            _ = dotGrid.contains(near: rect.insetBy(-31), except: r.dot.id) { id, _ in
-                let dist = LabelPlacer.distance(rect, dotByID[id]!.center)
+            _ = dotGrid.contains(near: rect.insetBy(-31), except: key) { i, _ in
+                let dist = LabelPlacer.distance(rect, dots[i].center)
                 nearestOther = min(nearestOther, dist)
                 if dist < 30 { crowding += (30 - dist) / 30 }
                 return false
@@ -248,7 +299,11 @@ struct LabelPlacer {
 
     // MARK: candidates on a leader
 
-    func bestLeader(_ r: LabelRequest) -> LabelPlacement? {
+    /// The cheapest free candidate on a leader line: 16 directions, 6 reaches,
+    /// 3 slides. Cost: the leader's length, penalties for a slanted direction
+    /// and a slide, and for crowding (never negative); a candidate whose cost
+    /// before crowding already reaches the best is not tested further.
+    func bestLeader(_ r: LabelRequest, key: Int) -> LabelPlacement? {
         let c = r.dot.center, w = r.size.width, h = r.size.height
         var best: (LabelPlacement, Double)?
         for step in 0..<16 {
@@ -265,55 +320,57 @@ struct LabelPlacer {
                 // the room is often just beside the straight line.
                 let slides: [(Double, Double)] = abs(ux) > 0.38 ? [(0, 0), (0, -h / 2), (0, h / 2)] : [(0, 0), (-w / 3, 0), (w / 3, 0)]
                 for (slide, (sx, sy)) in slides.enumerated() {
-                let rect = SceneRect(x: LabelPlacer.snap(x + sx), y: LabelPlacer.snap(y + sy), width: w, height: h)
-                let end = LabelPlacer.nearestPoint(rect, to: c)
-                let length = hypot(end.x - c.x, end.y - c.y)
-                guard length > r.dot.radius + 6 else { continue }
-                let start = ScenePoint(x: c.x + (end.x - c.x) / length * (r.dot.radius + 1.5),
-                                       y: c.y + (end.y - c.y) / length * (r.dot.radius + 1.5))
-                let leaderLength = hypot(end.x - start.x, end.y - start.y)
-                guard leaderLength <= LabelPlacer.maxLeader, boxIsFree(rect, for: r),
-                      leaderIsClear(start, end, own: r.dot.id) else { continue }
-                // The label must not read as another dot's: it keeps 12 px from every other dot.
-                var nearestOther = 30.0
-                _ = dotGrid.contains(near: rect.insetBy(-30 - LabelPlacer.dotReach), except: r.dot.id) { id, _ in
-                    let o = dotByID[id]!
-                    nearestOther = min(nearestOther, LabelPlacer.distance(rect, o.center) - o.radius)
-                    return false
-                }
-                guard nearestOther >= 12 else { continue }
-                let cost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + max(0, 30 - nearestOther) + (slide == 0 ? 0 : 2)
-                if best == nil || cost < best!.1 {
-                    best = (LabelPlacement(rect: rect, position: "leader", leader: [start, end]), cost)
-                }
+                    let rect = SceneRect(x: LabelPlacer.snap(x + sx), y: LabelPlacer.snap(y + sy), width: w, height: h)
+                    let end = LabelPlacer.nearestPoint(rect, to: c)
+                    let length = hypot(end.x - c.x, end.y - c.y)
+                    guard length > r.dot.radius + 6 else { continue }
+                    let start = ScenePoint(x: c.x + (end.x - c.x) / length * (r.dot.radius + 1.5),
+                                           y: c.y + (end.y - c.y) / length * (r.dot.radius + 1.5))
+                    let leaderLength = hypot(end.x - start.x, end.y - start.y)
+                    let fixedCost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + (slide == 0 ? 0 : 2)
+                    if let b = best, fixedCost >= b.1 { continue }
+                    guard leaderLength <= LabelPlacer.maxLeader, boxIsFree(rect, for: r, key: key),
+                          leaderIsClear(start, end, key: key) else { continue }
+                    // The label must not read as another dot's: it keeps 12 px from every other dot.
+                    var nearestOther = 30.0
+                    _ = dotGrid.contains(near: rect.insetBy(-30 - LabelPlacer.dotReach), except: key) { i, _ in
+                        let o = dots[i]
+                        nearestOther = min(nearestOther, LabelPlacer.distance(rect, o.center) - o.radius)
+                        return false
+                    }
+                    guard nearestOther >= 12 else { continue }
+                    let cost = fixedCost + max(0, 30 - nearestOther)
+                    if best == nil || cost < best!.1 {
+                        best = (LabelPlacement(rect: rect, position: "leader", leader: [start, end]), cost)
+                    }
                 }
             }
         }
         return best?.0
     }
 
-    func leaderIsClear(_ a: ScenePoint, _ b: ScenePoint, own: String) -> Bool {
+    func leaderIsClear(_ a: ScenePoint, _ b: ScenePoint, key: Int) -> Bool {
         let span = SceneRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
-        if dotGrid.contains(near: span.insetBy(-LabelPlacer.dotReach - 2), except: own, where: { id, _ in
-            LabelPlacer.segment(a, b, hits: dotByID[id]!.rect.insetBy(-2))
+        if dotGrid.contains(near: span.insetBy(-LabelPlacer.dotReach - 2), except: key, where: { i, _ in
+            LabelPlacer.segment(a, b, hits: dots[i].rect.insetBy(-2))
         }) { return false }
         if placedRects.contains(near: span, where: { _, rect in LabelPlacer.segment(a, b, hits: rect) }) { return false }
-        for (_, p, q) in leaders where LabelPlacer.segmentsCross(a, b, p, q) { return false }
+        for l in leaders where LabelPlacer.segmentsCross(a, b, l.a, l.b) { return false }
         return true
     }
 
     // MARK: rules shared by both kinds
 
-    func boxIsFree(_ rect: SceneRect, for r: LabelRequest) -> Bool {
+    func boxIsFree(_ rect: SceneRect, for r: LabelRequest, key: Int) -> Bool {
         guard area.contains(rect) else { return false }
-        for o in obstacles where o.intersects(rect) { return false }
         let padded = rect.insetBy(-LabelPlacer.labelGap)
         if placedRects.contains(near: padded, where: { _, p in p.intersects(padded) }) { return false }
-        if dotGrid.contains(near: rect.insetBy(-LabelPlacer.dotReach), except: r.dot.id, where: { id, _ in dotByID[id]!.rect.intersects(rect) }) {
+        if dotGrid.contains(near: rect.insetBy(-LabelPlacer.dotReach), except: key, where: { i, _ in dots[i].rect.intersects(rect) }) {
             return false
         }
+        for o in obstacles where o.intersects(rect) { return false }
         // Nor may a leader drawn earlier run through it.
-        for (_, p, q) in leaders where LabelPlacer.segment(p, q, hits: rect) { return false }
+        for l in leaders where LabelPlacer.segment(l.a, l.b, hits: rect) { return false }
         if r.home, let foreign = touchesForeignLand, foreign(rect) { return false }
         return true
     }
