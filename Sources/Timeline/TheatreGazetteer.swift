@@ -12,8 +12,10 @@ extension TheatreSettings {
         var problems: [Diagnostic] = []
         var places: [Place] = []
         var firstFile: [String: String] = [:]
-        func load(_ url: URL) -> Gazetteer? {
-            do { return try Gazetteer.load(contentsOf: url, displayPath: Theatre.displayPath(url)) } catch let error as DataError {
+        // Each file's places are read unindexed; the curated places are indexed
+        // once (the merge looks names up in them), and the whole once more.
+        func load(_ url: URL) -> [Place]? {
+            do { return try Gazetteer.loadPlaces(contentsOf: url, displayPath: Theatre.displayPath(url)) } catch let error as DataError {
                 problems += error.diagnostics
             } catch {
                 problems.append(Diagnostic(.error, at: SourceLocation(file: Theatre.displayPath(url), line: 0), "\(error)"))
@@ -21,9 +23,9 @@ extension TheatreSettings {
             return nil
         }
         for url in gazetteerFiles {
-            guard let g = load(url) else { continue }
+            guard let filePlaces = load(url) else { continue }
             let path = Theatre.displayPath(url)
-            for p in g.places {
+            for p in filePlaces {
                 if let other = firstFile[p.id] {
                     problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0), field: "id",
                                                "place id '\(p.id)' is also in \(other)"))
@@ -36,7 +38,7 @@ extension TheatreSettings {
         var gazetteer = Gazetteer(places: places)
         for url in extraGazetteerFiles {
             guard let extra = load(url) else { continue }
-            gazetteer = Gazetteer.merged(curated: gazetteer, supplement: extra.places)
+            gazetteer = Gazetteer.merged(curated: gazetteer, supplement: extra)
         }
         if !problems.isEmpty { throw DataError(problems) }
         if gazetteer.places.isEmpty {

@@ -8,6 +8,12 @@ extension Gazetteer {
     /// Loads a gazetteer TSV (`gazetteer/libya.tsv`). Throws ``DataError`` listing
     /// every bad row with its line.
     public static func load(contentsOf url: URL, displayPath: String? = nil) throws -> Gazetteer {
+        Gazetteer(places: try loadPlaces(contentsOf: url, displayPath: displayPath))
+    }
+
+    /// The places of a gazetteer TSV, checked but not indexed: for a caller
+    /// that combines several files into one gazetteer and indexes that once.
+    public static func loadPlaces(contentsOf url: URL, displayPath: String? = nil) throws -> [Place] {
         let table = try TSVTable(contentsOf: url, displayPath: displayPath, required: columns)
         var problems = table.fieldCountProblems()
         var places: [Place] = []
@@ -32,12 +38,26 @@ extension Gazetteer {
                     "unknown kind '\(row["kind"])'; use one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
-            let alternates = row["alt_names"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let alternates = row["alt_names"].split(separator: "|").map(trimmingSpaces).filter { !$0.isEmpty }
             places.append(Place(id: id, name: row["name"], nameArabic: row["name_ar"], alternateNames: alternates,
                                 location: GeoPoint(latitude: lat, longitude: lon), kind: kind,
                                 admin1: row["admin1"], source: row["source"]))
         }
         if problems.contains(where: { $0.severity == .error }) { throw DataError(problems) }
-        return Gazetteer(places: places)
+        return places
+    }
+
+    /// `text` without the spaces and tabs around it (what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` removes: tab and Unicode's space
+    /// separators), without bridging to `NSString` for every alternate name.
+    static func trimmingSpaces(_ text: Substring) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? s == " " || s == "\t" : s.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }
