@@ -44,7 +44,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 /// the environment has `FRONTLINE_TIMINGS=1`: where a slow map spends its time,
 /// without a profiler. Costs one clock read a stage when off.
 struct StageTimings {
-    private let enabled = ProcessInfo.processInfo.environment["FRONTLINE_TIMINGS"] == "1"
+    let enabled = ProcessInfo.processInfo.environment["FRONTLINE_TIMINGS"] == "1"
     private var last = DispatchTime.now().uptimeNanoseconds
     private var stages: [(String, UInt64)] = []
 
