@@ -88,6 +88,8 @@ public struct MapPipeline: Sendable {
     public var belligerents: Set<String>?
     /// The theatre's drawn areas of control; those in force on a day take precedence over derived zones.
     public var areas: [DrawnArea] = []
+    /// The projection made to check the CRS, handed to the first drawer.
+    var checkedProjection = ProjectionHandoff()
 
     /// The pipeline from its parts, for tests and benchmarks that bring their own basemap.
     public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
@@ -136,6 +138,7 @@ public struct MapPipeline: Sendable {
         idPrefix = spec.idPrefix
         belligerents = theatre.belligerents
         areas = try DrawnArea.load(for: theatre)
+        checkedProjection = ProjectionHandoff(projection)
     }
 
     /// A drawer for the calling thread.
@@ -171,7 +174,9 @@ public final class MapDrawer {
         self.pipeline = pipeline
         self.zones = zones
         renderer = try MapRenderer()
-        composer = try MapComposer(projector: try PipelineProjector(crs: pipeline.crs), basemap: pipeline.basemap,
+        // Each PROJ context opens PROJ's database: the one that checked the CRS serves the first drawer.
+        let projection = try pipeline.checkedProjection.take() ?? Projection(crs: pipeline.crs)
+        composer = try MapComposer(projector: PipelineProjector(projection), basemap: pipeline.basemap,
                                    view: pipeline.view, overview: pipeline.overview, homeCountry: pipeline.homeCountry,
                                    width: pipeline.width, height: pipeline.height, scale: pipeline.scale,
                                    language: pipeline.language, caption: pipeline.caption, measurer: renderer)
@@ -236,13 +241,34 @@ public final class ZoneCache: @unchecked Sendable {
     }
 }
 
+/// A ``Projection`` made on one thread and taken, once, by a drawer on
+/// possibly another. PROJ allows a context to move between threads as long as
+/// one thread uses it at a time; the lock and the single take guarantee that.
+///
+/// - Important: thread-safe (`@unchecked` because the compiler cannot see
+///   that the lock guards `projection`).
+final class ProjectionHandoff: @unchecked Sendable {
+    private let lock = NSLock()
+    private var projection: Projection?
+
+    init(_ projection: Projection? = nil) { self.projection = projection }
+
+    /// The projection, the first time; nil after.
+    func take() -> Projection? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { projection = nil }
+        return projection
+    }
+}
+
 /// Geo's PROJ ``Projection`` as the composer's projector: each drawer makes its
 /// own (its own PROJ context and transform).
 ///
 /// - Important: not thread-safe, like the PROJ handles it owns; one per drawer.
 final class PipelineProjector: MapProjector {
     let projection: Projection
-    init(crs: String) throws { projection = try Projection(crs: crs) }
+    init(_ projection: Projection) { self.projection = projection }
     func projectPoints(_ points: [GeoPoint]) throws -> [PlanarPoint] { try projection.project(points) }
 }
 
