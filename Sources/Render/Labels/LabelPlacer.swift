@@ -81,6 +81,41 @@ struct RectGrid: Sendable {
     }
 }
 
+/// Every label's candidate positions that pass the rules which do not depend
+/// on the other labels (inside the area, clear of every dot, off foreign land,
+/// near enough its own dot or on a short leader that passes no dot), with
+/// their costs, cheapest first (ties in the order the positions are tried).
+/// Costs do not depend on the other labels either, so a placement only has to
+/// find the first candidate the labels placed so far leave free.
+///
+/// Made once and handed to every placement over the same dots, area and
+/// requests (the layout places the main map's labels several times: once,
+/// then once per detail-inset finalist), which then skip all the static work.
+struct LabelCandidates: Sendable {
+    /// The area the candidates were made for; a placer over another starts afresh.
+    let area: SceneRect
+    fileprivate var near: [String: [LabelCandidate]] = [:]
+    fileprivate var leader: [String: [LabelCandidate]] = [:]
+    init(area: SceneRect) { self.area = area }
+}
+
+/// One candidate box of a label and its cost (see ``LabelCandidates``).
+struct LabelCandidate: Sendable {
+    var rect: SceneRect
+    var position: String
+    var leader: (start: ScenePoint, end: ScenePoint)?
+    var cost: Double
+
+    var placement: LabelPlacement {
+        LabelPlacement(rect: rect, position: position, leader: leader.map { [$0.start, $0.end] })
+    }
+
+    /// Cheapest first; of equal costs, the one tried first (its index in `list`).
+    static func sorted(_ list: [(LabelCandidate, Int)]) -> [LabelCandidate] {
+        list.sorted { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }.map(\.0)
+    }
+}
+
 /// Point-label placement in the manner of QGIS's PAL and Mapnik: each label
 /// has a fixed set of candidate boxes around its dot, each with a cost (the
 /// cartographic order of positions, then how close other dots come); a
@@ -127,9 +162,15 @@ struct LabelPlacer {
     private var keys: [String: Int]
     private var ids: [String]
     private var leaders: [(key: Int, a: ScenePoint, b: ScenePoint)] = []
+    /// Candidates found so far; see ``LabelCandidates``.
+    private(set) var candidates: LabelCandidates
 
+    /// - Parameter reusing: candidates of an earlier placer over the same
+    ///   dots, area, script direction, land and requests (only the obstacles
+    ///   may differ), whose static work this one then skips.
     init(area: SceneRect, obstacles: [SceneRect], dots: [LabelDot], rightToLeft: Bool,
-         touchesForeignLand: ((SceneRect) -> Bool)?) {
+         touchesForeignLand: ((SceneRect) -> Bool)?, reusing: LabelCandidates? = nil) {
+        candidates = reusing.flatMap { $0.area == area ? $0 : nil } ?? LabelCandidates(area: area)
         self.area = area
         self.obstacles = obstacles
         self.dots = dots
@@ -272,15 +313,23 @@ struct LabelPlacer {
     /// Half-pixel positions: stable text, and never more than 0.36 px off.
     static func snap(_ v: Double) -> Double { (v * 2).rounded() / 2 }
 
-    /// The cheapest free candidate beside the dot. Cost: the rank, then
-    /// crowding (never negative), so no candidate ranked at or above the best
-    /// cost so far can beat it, and the search stops there.
-    func bestNear(_ r: LabelRequest, key: Int) -> LabelPlacement? {
-        var best: (LabelPlacement, Double)?
-        for (rect, name, rank) in nearCandidates(r) {
-            if let b = best, rank >= b.1 { break }
+    /// The cheapest free candidate beside the dot (see ``LabelCandidates``).
+    mutating func bestNear(_ r: LabelRequest, key: Int) -> LabelPlacement? {
+        let list: [LabelCandidate]
+        if let known = candidates.near[r.dot.id] { list = known } else {
+            list = staticNearCandidates(r, key: key)
+            candidates.near[r.dot.id] = list
+        }
+        return list.first { isFreeOfLabels($0.rect) }?.placement
+    }
+
+    /// The positions beside the dot that break no static rule, cheapest
+    /// first. Cost: the rank, then crowding by other dots within 30 px.
+    func staticNearCandidates(_ r: LabelRequest, key: Int) -> [LabelCandidate] {
+        var found: [(LabelCandidate, Int)] = []
+        for (i, (rect, name, rank)) in nearCandidates(r).enumerated() {
             let own = LabelPlacer.distance(rect, r.dot.center)
-            guard own <= LabelPlacer.nearReach, boxIsFree(rect, for: r, key: key) else { continue }
+            guard own <= LabelPlacer.nearReach, isClearOfStaticObstacles(rect, for: r, key: key) else { continue }
             var nearestOther = Double.infinity
             var crowding = 0.0
             // Only dots within 30 px count for either.
@@ -291,21 +340,33 @@ struct LabelPlacer {
                 return false
             }
             guard own + LabelPlacer.clearance < nearestOther else { continue }
-            let cost = rank + 2 * crowding
-            if best == nil || cost < best!.1 { best = (LabelPlacement(rect: rect, position: name, leader: nil), cost) }
+            found.append((LabelCandidate(rect: rect, position: name, leader: nil, cost: rank + 2 * crowding), i))
         }
-        return best?.0
+        return LabelCandidate.sorted(found)
     }
 
     // MARK: candidates on a leader
 
-    /// The cheapest free candidate on a leader line: 16 directions, 6 reaches,
-    /// 3 slides. Cost: the leader's length, penalties for a slanted direction
-    /// and a slide, and for crowding (never negative); a candidate whose cost
-    /// before crowding already reaches the best is not tested further.
-    func bestLeader(_ r: LabelRequest, key: Int) -> LabelPlacement? {
+    /// The cheapest free candidate on a leader line (see ``LabelCandidates``).
+    mutating func bestLeader(_ r: LabelRequest, key: Int) -> LabelPlacement? {
+        let list: [LabelCandidate]
+        if let known = candidates.leader[r.dot.id] { list = known } else {
+            list = staticLeaderCandidates(r, key: key)
+            candidates.leader[r.dot.id] = list
+        }
+        return list.first { c in
+            guard let (start, end) = c.leader, isFreeOfLabels(c.rect) else { return false }
+            return leaderIsClearOfLabels(start, end)
+        }?.placement
+    }
+
+    /// The leader positions that break no static rule, cheapest first: 16
+    /// directions, 6 reaches, 3 slides. Cost: the leader's length, penalties
+    /// for a slanted direction and a slide, and for other dots within 30 px.
+    func staticLeaderCandidates(_ r: LabelRequest, key: Int) -> [LabelCandidate] {
         let c = r.dot.center, w = r.size.width, h = r.size.height
-        var best: (LabelPlacement, Double)?
+        var found: [(LabelCandidate, Int)] = []
+        var index = 0
         for step in 0..<16 {
             let angle = Double(step) * Double.pi / 8
             let ux = cos(angle), uy = -sin(angle)
@@ -320,6 +381,7 @@ struct LabelPlacer {
                 // the room is often just beside the straight line.
                 let slides: [(Double, Double)] = abs(ux) > 0.38 ? [(0, 0), (0, -h / 2), (0, h / 2)] : [(0, 0), (-w / 3, 0), (w / 3, 0)]
                 for (slide, (sx, sy)) in slides.enumerated() {
+                    index += 1
                     let rect = SceneRect(x: LabelPlacer.snap(x + sx), y: LabelPlacer.snap(y + sy), width: w, height: h)
                     let end = LabelPlacer.nearestPoint(rect, to: c)
                     let length = LabelPlacer.length(end.x - c.x, end.y - c.y)
@@ -327,10 +389,8 @@ struct LabelPlacer {
                     let start = ScenePoint(x: c.x + (end.x - c.x) / length * (r.dot.radius + 1.5),
                                            y: c.y + (end.y - c.y) / length * (r.dot.radius + 1.5))
                     let leaderLength = LabelPlacer.length(end.x - start.x, end.y - start.y)
-                    let fixedCost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + (slide == 0 ? 0 : 2)
-                    if let b = best, fixedCost >= b.1 { continue }
-                    guard leaderLength <= LabelPlacer.maxLeader, boxIsFree(rect, for: r, key: key),
-                          leaderIsClear(start, end, key: key) else { continue }
+                    guard leaderLength <= LabelPlacer.maxLeader, isClearOfStaticObstacles(rect, for: r, key: key),
+                          leaderMissesDots(start, end, key: key) else { continue }
                     // The label must not read as another dot's: it keeps 12 px from every other dot.
                     var nearestOther = 30.0
                     _ = dotGrid.contains(near: rect.insetBy(-30 - LabelPlacer.dotReach), except: key) { i, _ in
@@ -339,21 +399,25 @@ struct LabelPlacer {
                         return false
                     }
                     guard nearestOther >= 12 else { continue }
-                    let cost = fixedCost + max(0, 30 - nearestOther)
-                    if best == nil || cost < best!.1 {
-                        best = (LabelPlacement(rect: rect, position: "leader", leader: [start, end]), cost)
-                    }
+                    let cost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + (slide == 0 ? 0 : 2) + max(0, 30 - nearestOther)
+                    found.append((LabelCandidate(rect: rect, position: "leader", leader: (start, end), cost: cost), index))
                 }
             }
         }
-        return best?.0
+        return LabelCandidate.sorted(found)
     }
 
-    func leaderIsClear(_ a: ScenePoint, _ b: ScenePoint, key: Int) -> Bool {
+    /// A leader from `a` to `b` passes no other dot.
+    func leaderMissesDots(_ a: ScenePoint, _ b: ScenePoint, key: Int) -> Bool {
         let span = SceneRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
-        if dotGrid.contains(near: span.insetBy(-LabelPlacer.dotReach - 2), except: key, where: { i, _ in
+        return !dotGrid.contains(near: span.insetBy(-LabelPlacer.dotReach - 2), except: key, where: { i, _ in
             LabelPlacer.segment(a, b, hits: dots[i].rect.insetBy(-2))
-        }) { return false }
+        })
+    }
+
+    /// A leader from `a` to `b` crosses no placed label and no other leader.
+    func leaderIsClearOfLabels(_ a: ScenePoint, _ b: ScenePoint) -> Bool {
+        let span = SceneRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
         if placedRects.contains(near: span, where: { _, rect in LabelPlacer.segment(a, b, hits: rect) }) { return false }
         for l in leaders where LabelPlacer.segmentsCross(a, b, l.a, l.b) { return false }
         return true
@@ -361,17 +425,30 @@ struct LabelPlacer {
 
     // MARK: rules shared by both kinds
 
+    /// Every rule for a label's box.
     func boxIsFree(_ rect: SceneRect, for r: LabelRequest, key: Int) -> Bool {
+        isClearOfStaticObstacles(rect, for: r, key: key) && isFreeOfLabels(rect)
+    }
+
+    /// The rules that hold whatever the other labels do: inside the area,
+    /// over no other dot, and for a home-country place off foreign land.
+    func isClearOfStaticObstacles(_ rect: SceneRect, for r: LabelRequest, key: Int) -> Bool {
         guard area.contains(rect) else { return false }
-        let padded = rect.insetBy(-LabelPlacer.labelGap)
-        if placedRects.contains(near: padded, where: { _, p in p.intersects(padded) }) { return false }
         if dotGrid.contains(near: rect.insetBy(-LabelPlacer.dotReach), except: key, where: { i, _ in dots[i].rect.intersects(rect) }) {
             return false
         }
-        for o in obstacles where o.intersects(rect) { return false }
-        // Nor may a leader drawn earlier run through it.
-        for l in leaders where LabelPlacer.segment(l.a, l.b, hits: rect) { return false }
         if r.home, let foreign = touchesForeignLand, foreign(rect) { return false }
+        return true
+    }
+
+    /// The rules that depend on this placement: no placed label within the
+    /// gap, no obstacle (they differ between the layout's placements), no
+    /// leader drawn earlier through the box.
+    func isFreeOfLabels(_ rect: SceneRect) -> Bool {
+        let padded = rect.insetBy(-LabelPlacer.labelGap)
+        if placedRects.contains(near: padded, where: { _, p in p.intersects(padded) }) { return false }
+        for o in obstacles where o.intersects(rect) { return false }
+        for l in leaders where LabelPlacer.segment(l.a, l.b, hits: rect) { return false }
         return true
     }
 

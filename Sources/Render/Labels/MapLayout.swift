@@ -207,14 +207,19 @@ extension MapComposer {
                                 home: !isOnForeignLand(c), ringed: emphasised.contains(place.id))
         }
         let rank = Dictionary(requests.map { ($0.dot.id, $0.priority) }, uniquingKeysWith: { a, _ in a })
-        func placeMain(_ obstacles: [SceneRect], insets: [DetailInsetPlan]) -> (placed: [String: LabelPlacement], dropped: [String]) {
+        // The main map's labels are placed several times (once, then for each
+        // inset finalist): the candidates of the first placement serve the others.
+        var mainCandidates: LabelCandidates?
+        func placeMain(_ obstacles: [SceneRect], insets: [DetailInsetPlan], keepCandidates: Bool = false) -> (placed: [String: LabelPlacement], dropped: [String]) {
             let inside = insets.reduce(into: Set<String>()) { $0.formUnion($1.placeIDs) }
             var placer = LabelPlacer(area: mapArea.insetBy(3), obstacles: obstacles, dots: dots, rightToLeft: language == .ar,
-                                     touchesForeignLand: { self.touchesForeignLand($0) })
+                                     touchesForeignLand: { self.touchesForeignLand($0) }, reusing: mainCandidates)
             // Of the places an inset shows, only the cities keep a label on the main map too.
-            return placer.place(requests.filter { !inside.contains($0.dot.id) || $0.priority >= 100 })
+            let result = placer.place(requests.filter { !inside.contains($0.dot.id) || $0.priority >= 100 })
+            if keepCandidates { mainCandidates = placer.candidates }
+            return result
         }
-        var (placed, dropped) = placeMain(labelObstacles(furniture), insets: [])
+        var (placed, dropped) = placeMain(labelObstacles(furniture), insets: [], keepCandidates: true)
 
         var insets: [DetailInsetPlan] = []
         var insetDropped: [String: [String]] = [:]
