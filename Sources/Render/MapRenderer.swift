@@ -28,6 +28,10 @@ public final class MapRenderer: TextMeasuring {
     private var drawingRaster = false
     static let haloOffsets: [(Double, Double)] = [(1, 0), (-1, 0), (0, 1), (0, -1), (0.71, 0.71), (-0.71, 0.71), (0.71, -0.71), (-0.71, -0.71)]
     private var baseCache: (key: String, width: Int, height: Int, surface: CairoSurface)?
+    /// Pixels of ``SceneRole/unchanging(key:bounds:)`` groups by key and scale,
+    /// in device px. Cleared when it grows past a few entries (one or two
+    /// detail insets a view).
+    private var unchangingCache: [String: CairoSurface] = [:]
 
     public init() throws {
         fonts = try PangoFonts()
@@ -162,10 +166,56 @@ public final class MapRenderer: TextMeasuring {
                 cairo_clip(cr.pointer)
                 try draw(inner, on: cr)
                 cairo_restore(cr.pointer)
+            case .group(.unchanging(let key, let bounds), let inner) where drawingRaster:
+                try drawUnchanging(key: key, bounds: bounds, inner, on: cr)
             case .group(_, let inner):
                 try draw(inner, on: cr)
             }
         }
+    }
+
+    /// An unchanging group in a raster: its pixels drawn once into an image of
+    /// its bounds, then painted. Only where the bounds fall on whole device
+    /// pixels and the map is drawn unrotated, so the cached pixels are exactly
+    /// the ones drawing would make (the first item covers the bounds opaquely,
+    /// so nothing under it shows through either way); else drawn as usual.
+    private func drawUnchanging(key: String, bounds: SceneRect, _ inner: [SceneItem], on cr: CairoContext) throws {
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr.pointer, &m)
+        let x = bounds.x * m.xx + m.x0, y = bounds.y * m.yy + m.y0
+        let w = bounds.width * m.xx, h = bounds.height * m.yy
+        let whole = [x, y, w, h].allSatisfy { $0 == $0.rounded() }
+        guard m.xy == 0, m.yx == 0, m.xx > 0, m.yy > 0, whole, w >= 1, h >= 1 else {
+            try draw(inner, on: cr)
+            return
+        }
+        let cacheKey = "\(key)|\(m.xx)x\(m.yy)"
+        let pixels: CairoSurface
+        if let cached = unchangingCache[cacheKey] {
+            pixels = cached
+        } else {
+            pixels = try CairoSurface.image(width: Int(w), height: Int(h))
+            let inside = try CairoContext(surface: pixels)
+            cairo_translate(inside.pointer, -x, -y)
+            cairo_scale(inside.pointer, m.xx, m.yy)
+            try draw(inner, on: inside)
+            try inside.check("drawing a detail inset")
+            if unchangingCache.count >= 8 { unchangingCache.removeAll() }
+            unchangingCache[cacheKey] = pixels
+        }
+        // Painted in user space: a pattern whose pixels map onto the bounds.
+        guard let pattern = cairo_pattern_create_for_surface(pixels.pointer) else { throw SystemError("cairo", "cannot paint a detail inset") }
+        defer { cairo_pattern_destroy(pattern) }
+        var toPixels = cairo_matrix_t()
+        cairo_matrix_init_scale(&toPixels, m.xx, m.yy)
+        cairo_matrix_translate(&toPixels, -bounds.x, -bounds.y)
+        cairo_pattern_set_matrix(pattern, &toPixels)
+        cairo_save(cr.pointer)
+        cairo_set_source(cr.pointer, pattern)
+        cairo_new_path(cr.pointer)
+        cairo_rectangle(cr.pointer, bounds.x, bounds.y, bounds.width, bounds.height)
+        cairo_fill(cr.pointer)
+        cairo_restore(cr.pointer)
     }
 
     private func addPath(_ subpaths: [[ScenePoint]], closed: Bool, on cr: CairoContext) {
@@ -221,6 +271,11 @@ public final class MapRenderer: TextMeasuring {
         let path = cairo_copy_path(cr.pointer)
         cairo_new_path(cr.pointer)
         cairo_set_line_width(cr.pointer, spacing / 3)
+        // Solid stripes with round ends, whatever the stroke drawn before left
+        // set (a dashed one made them dashed, with square-cut ends).
+        cairo_set_dash(cr.pointer, nil, 0, 0)
+        cairo_set_line_cap(cr.pointer, CAIRO_LINE_CAP_ROUND)
+        cairo_set_line_join(cr.pointer, CAIRO_LINE_JOIN_ROUND)
         let h = y2 - y1
         var start = (x1 - h).rounded(.down)
         start -= start.truncatingRemainder(dividingBy: spacing)

@@ -204,6 +204,11 @@ public enum SceneRole: Hashable, Sendable {
     case leader(String, inset: String?)
     /// The land of one country (ISO3), so a reader of the SVG can tell whose ground a label is on.
     case land(String)
+    /// Items that paint all of `bounds` opaquely (the first one covers it) and
+    /// are the same in every map that has this `key` (a detail inset's sea and
+    /// land): a raster backend draws them once and paints the pixels after.
+    /// Vector backends draw the items; the SVG writes no group for it.
+    case unchanging(key: String, bounds: SceneRect)
 }
 
 /// A label the composer placed, kept beside the drawing instructions so tests

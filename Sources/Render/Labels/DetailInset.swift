@@ -50,8 +50,9 @@ extension MapComposer {
     /// labels, all magnified, framed, over a panel.
     func detailInsetItems(_ detail: DetailInsetPlan, zones: [SceneItem], fronts: [SceneItem],
                           symbols: [(place: Place, item: SymbolItem)], places: [Place]) -> SceneItem {
-        var inside: [SceneItem] = [.path(PathItem(subpaths: [MapComposer.outline(detail.rect)], closed: true, fill: .solid(Style.sea)))]
-        inside += detailBase(detail)
+        let sea = SceneItem.path(PathItem(subpaths: [MapComposer.outline(detail.rect)], closed: true, fill: .solid(Style.sea)))
+        // Sea and land do not change with the day: a frame sequence draws them once.
+        var inside: [SceneItem] = [.group(.unchanging(key: "\(baseKey)|detail|\(detail.rect)", bounds: detail.rect), [sea] + detailBase(detail))]
         inside += MapComposer.paths(of: zones, mapped: detail.map, within: detail.rect.insetBy(-20))
         inside += MapComposer.paths(of: fronts, mapped: detail.map, within: detail.rect.insetBy(-20))
         for (place, var item) in symbols {

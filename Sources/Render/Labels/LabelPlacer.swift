@@ -389,16 +389,21 @@ struct LabelPlacer {
                     let start = ScenePoint(x: c.x + (end.x - c.x) / length * (r.dot.radius + 1.5),
                                            y: c.y + (end.y - c.y) / length * (r.dot.radius + 1.5))
                     let leaderLength = LabelPlacer.length(end.x - start.x, end.y - start.y)
-                    guard leaderLength <= LabelPlacer.maxLeader, isClearOfStaticObstacles(rect, for: r, key: key),
+                    // The label must not read as another dot's: it keeps 12 px from
+                    // every other dot (so it covers none either). Asked first with an
+                    // early exit, as in a dense cluster most candidates fail it.
+                    guard leaderLength <= LabelPlacer.maxLeader, area.contains(rect),
+                          !dotGrid.contains(near: rect.insetBy(-12 - LabelPlacer.dotReach), except: key, where: { i, _ in
+                              LabelPlacer.distance(rect, dots[i].center) - dots[i].radius < 12
+                          }),
+                          !(r.home && (touchesForeignLand?(rect) ?? false)),
                           leaderMissesDots(start, end, key: key) else { continue }
-                    // The label must not read as another dot's: it keeps 12 px from every other dot.
                     var nearestOther = 30.0
                     _ = dotGrid.contains(near: rect.insetBy(-30 - LabelPlacer.dotReach), except: key) { i, _ in
                         let o = dots[i]
                         nearestOther = min(nearestOther, LabelPlacer.distance(rect, o.center) - o.radius)
                         return false
                     }
-                    guard nearestOther >= 12 else { continue }
                     let cost = leaderLength + Double(step % 4 == 0 ? 0 : 4) + (slide == 0 ? 0 : 2) + max(0, 30 - nearestOther)
                     found.append((LabelCandidate(rect: rect, position: "leader", leader: (start, end), cost: cost), index))
                 }

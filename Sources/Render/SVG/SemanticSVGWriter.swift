@@ -102,6 +102,10 @@ public struct SemanticSVGWriter {
         case .leader(let id, let inset):
             items(inner, &out, attributes: " class=\"leader\" data-place=\"\(esc(id))\"\(insetAttr(inset))")
             return
+        case .unchanging:
+            // A raster cache hint only: the items are written as they are.
+            items(inner, &out)
+            return
         }
         items(inner, &out)
         out.put("</g>\n")
