@@ -185,7 +185,10 @@ public enum CoordinatePrecision {
 
     /// nil for a record; the stated (or default) kilometres for `approx.`.
     public static func approximateKilometers(source: String) -> Double? {
-        guard source.lowercased().hasPrefix("approx") else { return nil }
+        // Case-insensitive "approx" on the first bytes, without lowercasing the
+        // whole source (maps ask for every place, every frame).
+        let head = source.utf8.prefix(6)
+        guard head.count == 6, zip(head, "approx".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
         // The first "<number> km" in the field is the precision.
         let scalars = Array(source.unicodeScalars)
         var i = 0

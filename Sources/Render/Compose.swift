@@ -145,10 +145,9 @@ extension MapComposer {
         }
 
         // Symbols: least important first so the important ones sit on top.
-        let ordered = shown.sorted {
-            let a = Style.importance(of: $0.place, emphasised: false), b = Style.importance(of: $1.place, emphasised: false)
-            return a != b ? a < b : $0.place.id < $1.place.id
-        }
+        let ordered = shown.map { (state: $0, importance: Style.importance(of: $0.place, emphasised: false)) }
+            .sorted { $0.importance != $1.importance ? $0.importance < $1.importance : $0.state.place.id < $1.state.place.id }
+            .map(\.state)
         var symbols: [(place: Place, item: SymbolItem)] = []
         for s in ordered {
             symbols.append((s.place, symbol(for: s, at: where_[s.place.id]!, factions: factionByID, ringed: changed.contains(s.place.id))))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Gazetteer
 
@@ -14,5 +15,21 @@ import Testing
         #expect(CoordinatePrecision.approximateKilometers(source: "approx. (AFP 2019, 35-40 km south of Tripoli)") == 40)
         #expect(CoordinatePrecision.approximateKilometers(source: "approx. (OSM, Ain Zara centre)")
             == CoordinatePrecision.defaultApproximateKilometers)
+    }
+
+    @Test func theApproxMarkIsReadInAnyCase() {
+        #expect(CoordinatePrecision.approximateKilometers(source: "Approx. 2 km: the square") == 2)
+        #expect(CoordinatePrecision.approximateKilometers(source: "APPROX 4 km") == 4)
+        #expect(CoordinatePrecision.approximateKilometers(source: "appro") == nil)
+        #expect(CoordinatePrecision.approximateKilometers(source: "") == nil)
+        #expect(CoordinatePrecision.approximateKilometers(source: "the approx. 3 km figure") == nil)
+    }
+
+    /// Alternate names lose the spaces around them as Foundation's
+    /// `.whitespaces` trimming did (tabs and Unicode space separators), without it.
+    @Test func alternateNamesAreTrimmedLikeFoundation() {
+        for text in ["  Tarhouna ", "\u{00A0}ترهونة\u{2009}", "\tal-Maya\u{3000}", "", "   ", "Zawiya", " a b ", "\u{202F}x\u{205F}"] {
+            #expect(Gazetteer.trimmingSpaces(Substring(text)) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
     }
 }
