@@ -48,6 +48,8 @@ public final class TerritoryBuilder {
     private(set) var stitchingFallbacks = 0
     /// How often GEOS's coverage union then fell back to an overlay union (tests expect 0).
     private(set) var coverageFallbacks = 0
+    /// See `drawnOverlay(_:)`; nil values: areas that take no ground.
+    private var drawnOverlays: [[ProjectedArea]: (zones: [Zone], mask: GEOSGeometry, prepared: GEOSPreparedGeometry)?] = [:]
 
     /// - Parameters:
     ///   - land: the theatre's land polygons (metres). Invalid rings (self
@@ -187,22 +189,7 @@ public final class TerritoryBuilder {
     func applying(_ drawn: [ProjectedArea], to territory: Territory) throws -> Territory {
         guard !drawn.isEmpty else { return territory }
         var result = territory
-        var taken: GEOSGeometry?
-        var drawnZones: [Zone] = []
-        for area in drawn {
-            let parts = try area.polygons.filter { $0.exterior.count >= 4 }.map { try GEOSGeometry.polygon($0, context: context) }
-            guard !parts.isEmpty else { continue }
-            let collection = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: parts, context: context)
-            var shape = try (collection.isValid() ? collection : collection.makeValid()).intersection(land)
-            if let taken { shape = try shape.difference(taken) }
-            try shape.normalize()
-            let polygons = try shape.polygons()
-            guard !polygons.isEmpty else { continue }
-            taken = try taken.map { try $0.union(shape) } ?? shape
-            drawnZones.append(Zone(controller: .faction(area.controller), polygons: polygons, drawn: area.reference))
-        }
-        guard let mask = taken else { return territory }
-        let prepared = try GEOSPreparedGeometry(mask)
+        guard let (drawnZones, mask, prepared) = try drawnOverlay(drawn) else { return territory }
         func cut(_ polygons: [PlanarPolygon]) throws -> [PlanarPolygon] {
             var out: [PlanarPolygon] = []
             for polygon in polygons where polygon.exterior.count >= 4 {
@@ -239,6 +226,34 @@ public final class TerritoryBuilder {
         result.noData = try cut(result.noData)
         result.dataEdges = try cut(lines: result.dataEdges)
         return result
+    }
+
+    /// The drawn areas as zones (each cut to the land and to what earlier
+    /// areas left), and the ground they take, plain and prepared; nil when
+    /// they take none. The same for every state with these areas in force, so
+    /// made once per set (a frame sequence meets the same areas day after
+    /// day, and cutting a country-sized area to the coast is most of its cost).
+    private func drawnOverlay(_ drawn: [ProjectedArea]) throws -> (zones: [Zone], mask: GEOSGeometry, prepared: GEOSPreparedGeometry)? {
+        if let cached = drawnOverlays[drawn] { return cached }
+        var taken: GEOSGeometry?
+        var drawnZones: [Zone] = []
+        for area in drawn {
+            let parts = try area.polygons.filter { $0.exterior.count >= 4 }.map { try GEOSGeometry.polygon($0, context: context) }
+            guard !parts.isEmpty else { continue }
+            let collection = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: parts, context: context)
+            var shape = try (collection.isValid() ? collection : collection.makeValid()).intersection(land)
+            if let taken { shape = try shape.difference(taken) }
+            try shape.normalize()
+            let polygons = try shape.polygons()
+            guard !polygons.isEmpty else { continue }
+            taken = try taken.map { try $0.union(shape) } ?? shape
+            drawnZones.append(Zone(controller: .faction(area.controller), polygons: polygons, drawn: area.reference))
+        }
+        let overlay = try taken.map { (drawnZones, $0, try GEOSPreparedGeometry($0)) }
+        // A handful of sets at most (areas come and go with their dates).
+        if drawnOverlays.count >= 16 { drawnOverlays.removeAll() }
+        drawnOverlays[drawn] = overlay
+        return overlay
     }
 
     /// The union of pieces that form an exact coverage, as a GEOS multipolygon.
