@@ -19,6 +19,8 @@ enum FastDeflate {
         w.write(0, bits: 1) // BFINAL = 0: more data follows
         w.write(1, bits: 2) // BTYPE = 01: fixed Huffman codes
         let n = input.count
+        // The only two distances, coded once.
+        let left = BitWriter.distanceCode(1), up = BitWriter.distanceCode(max(1, min(rowBytes, 32768)))
         input.withUnsafeBufferPointer { src in
             var i = 0
             // How many bytes from `i` repeat the bytes `distance` back, up to 258.
@@ -38,7 +40,8 @@ enum FastDeflate {
                 }
                 if bestLength >= 3 {
                     w.writeLength(bestLength)
-                    w.writeDistance(bestDistance)
+                    let d = bestDistance == 1 ? left : up
+                    w.write(d.code, bits: d.length)
                     i += bestLength
                 } else {
                     w.writeLiteral(Int(src[i]))
@@ -102,21 +105,31 @@ struct BitWriter {
 
     mutating func reserve(_ n: Int) { bytes.reserveCapacity(n) }
 
+    /// Appends `bits` bits of `value` (at most 32). Whole bytes leave the
+    /// accumulator four at a time: one append per code was a large part of
+    /// encoding a map.
+    @inline(__always)
     mutating func write(_ value: UInt32, bits: Int) {
         accumulator |= UInt64(value) << UInt64(count)
         count += bits
+        if count >= 32 {
+            let word = UInt32(truncatingIfNeeded: accumulator)
+            bytes.append(UInt8(truncatingIfNeeded: word))
+            bytes.append(UInt8(truncatingIfNeeded: word >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: word >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: word >> 24))
+            accumulator >>= 32
+            count -= 32
+        }
+    }
+
+    /// Writes out the whole bytes still held, as `write` would have one by one.
+    private mutating func flushBytes() {
         while count >= 8 {
             bytes.append(UInt8(truncatingIfNeeded: accumulator))
             accumulator >>= 8
             count -= 8
         }
-    }
-
-    /// A Huffman code goes most-significant bit first: reverse it into the LSB-first stream.
-    mutating func writeCode(_ code: UInt32, length: Int) {
-        var reversed: UInt32 = 0
-        for k in 0..<length { reversed |= ((code >> UInt32(k)) & 1) << UInt32(length - 1 - k) }
-        write(reversed, bits: length)
     }
 
     /// The fixed literal/length code of RFC 1951 §3.2.6 for each symbol 0…287,
@@ -150,25 +163,38 @@ struct BitWriter {
 
     /// Length 3…258 as symbol 257…285 plus extra bits.
     mutating func writeLength(_ length: Int) {
-        var i = BitWriter.lengthBase.count - 1
-        while BitWriter.lengthBase[i] > length { i -= 1 }
-        writeSymbol(257 + i)
-        if BitWriter.lengthExtra[i] > 0 { write(UInt32(length - BitWriter.lengthBase[i]), bits: BitWriter.lengthExtra[i]) }
+        let c = BitWriter.lengthCodes[length]
+        write(c.code, bits: c.length)
     }
 
-    /// Distance 1…32768 as a 5-bit fixed code plus extra bits.
-    mutating func writeDistance(_ distance: Int) {
-        var i = BitWriter.distanceBase.count - 1
-        while BitWriter.distanceBase[i] > distance { i -= 1 }
-        writeCode(UInt32(i), length: 5)
-        if BitWriter.distanceExtra[i] > 0 { write(UInt32(distance - BitWriter.distanceBase[i]), bits: BitWriter.distanceExtra[i]) }
+    /// Each length 3…258 as its symbol's fixed code followed by its extra
+    /// bits, one value to write (at most 8 + 5 bits).
+    static let lengthCodes: [(code: UInt32, length: Int)] = (0...258).map { length in
+        guard length >= 3 else { return (0, 0) }
+        var i = lengthBase.count - 1
+        while lengthBase[i] > length { i -= 1 }
+        let symbol = fixedCodes[257 + i]
+        return (symbol.code | UInt32(length - lengthBase[i]) << UInt32(symbol.length), symbol.length + lengthExtra[i])
+    }
+
+    /// A distance's 5-bit fixed code (bit-reversed) followed by its extra
+    /// bits, as one value (at most 5 + 13 bits).
+    static func distanceCode(_ distance: Int) -> (code: UInt32, length: Int) {
+        var i = distanceBase.count - 1
+        while distanceBase[i] > distance { i -= 1 }
+        var reversed: UInt32 = 0
+        for k in 0..<5 { reversed |= ((UInt32(i) >> UInt32(k)) & 1) << UInt32(4 - k) }
+        return (reversed | UInt32(distance - distanceBase[i]) << 5, 5 + distanceExtra[i])
     }
 
     mutating func alignToByte() {
+        flushBytes()
         if count > 0 { write(0, bits: 8 - count) }
+        flushBytes()
     }
 
     mutating func appendBytes(_ b: [UInt8]) {
+        flushBytes()
         precondition(count == 0, "append only at a byte boundary")
         bytes.append(contentsOf: b)
     }
