@@ -184,7 +184,13 @@ extension MapComposer {
         }
         // The outlets behind what is shown: the events that set the state of the places in view.
         let events = shown.compactMap(\.event)
-        overlay.append(contentsOf: footerItems(outlets: Outlets.ranked(events), events: Set(events.map(\.location)).count))
+        let outlets = Outlets.ranked(events) { source in
+            if let known = outletNames[source] { return known }
+            let name = Outlets.outlet(of: source)
+            outletNames[source] = name
+            return name
+        }
+        overlay.append(contentsOf: footerItems(outlets: outlets, events: Set(events.map(\.location)).count))
 
         let shownIDs = Set(shown.map(\.place.id))
         let placed = (Array(plan.labels.values) + plan.details.flatMap { Array($0.labels.values) }).filter { shownIDs.contains($0.placeID) }

@@ -109,6 +109,8 @@ public final class MapComposer {
     var footerHeight: Double { footer.height }
     /// The detail inset's magnified basemap, for the inset rectangle it was made for.
     var detailBaseCache: [SceneRect: [SceneItem]] = [:]
+    /// Each event source's outlet (``Outlets/outlet(of:)``), named once: the footer ranks the same events every frame.
+    var outletNames: [String: String] = [:]
     /// Made on first use by `territory(for:reachMeters:)`; holds the prepared land.
     var territoryBuilder: TerritoryBuilder?
     private(set) var scaleBar: (rect: SceneRect, kilometres: Int, pixels: Double)

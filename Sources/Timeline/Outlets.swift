@@ -31,10 +31,12 @@ public enum Outlets {
     }
 
     /// The outlets of the events, most cited first (then by name), each once.
-    public static func ranked(_ events: [ControlEvent]) -> [String] {
+    /// `outlet` names a source's outlet; by default ``outlet(of:)``, a caller
+    /// that ranks the same events often (a frame sequence) can pass a memo of it.
+    public static func ranked(_ events: [ControlEvent], outlet: (String) -> String = Outlets.outlet(of:)) -> [String] {
         var counts: [String: Int] = [:]
         for e in events {
-            let name = outlet(of: e.source)
+            let name = outlet(e.source)
             if !name.isEmpty { counts[name, default: 0] += 1 }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)

@@ -56,8 +56,8 @@ public final class MapFrameDrawer: FrameDrawing {
         // The header is the only part that names the day; all else equal means
         // the pixels below the header are equal too.
         let header = map.composer.headerItems(date: frame.date)
-        let headerSet = Set(header)
-        let rest = scene.overlay.filter { !headerSet.contains($0) }
+        // Compared, not hashed: hashing every overlay item hashed every zone's points, each frame.
+        let rest = scene.overlay.filter { !header.contains($0) }
         defer { previousOverlay = rest }
         if let rows = headerRows, rest == previousOverlay, encoder.isPrimed {
             // The band alone: the header items on white. Its layout height times the
