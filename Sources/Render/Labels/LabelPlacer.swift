@@ -133,6 +133,12 @@ struct LabelCandidate: Sendable {
 /// Two passes: first every label tries the positions beside its dot, then the
 /// ones left try leaders. A leader needs room that a dozen labels beside their
 /// dots would use, so leaders only take what those left free.
+///
+/// Which rules a candidate breaks splits in two: those that hold whatever the
+/// other labels do (area, dots, foreign land, the leader's length and path),
+/// checked once per label into ``LabelCandidates`` with the costs, and those
+/// that depend on the labels placed so far (and on the obstacles), checked
+/// when the label's turn comes, cheapest candidate first.
 struct LabelPlacer {
     static let nearReach = 14.0
     static let maxLeader = 80.0
