@@ -128,23 +128,16 @@ final class BandedPNG {
         // Read-only for the whole call, by every worker.
         nonisolated(unsafe) let all = UnsafeRawBufferPointer(start: base, count: stride * height)
         let encoder = BandedPNG(width: width, height: height, headerRows: 0)
-        let bandCount = encoder.bands.count
-        let bands = UnsafeMutableBufferPointer<Band?>.allocate(capacity: bandCount)
-        bands.initialize(repeating: nil)
-        defer { bands.deinitialize().deallocate() }
-        // Each iteration writes only its own slot; the bands are independent
-        // deflate streams (see the type's comment), so order does not matter.
-        nonisolated(unsafe) let slots = bands
-        DispatchQueue.concurrentPerform(iterations: bandCount) { b in
+        // The bands are independent deflate streams (see the type's comment).
+        encoder.bands = Array(encoder.bands.indices).concurrentMap { b -> Band? in
             let first = b * BandedPNG.bandRows
             let rows = min(BandedPNG.bandRows, height - first)
             let slice = UnsafeRawBufferPointer(rebasing: all[(first * stride)..<((first + rows) * stride)])
             let filtered = BandedPNG.subFiltered(argb: slice, stride: stride, width: width, rows: rows)
             let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
-            slots[b] = Band(pixels: [], chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
-                            adler: Adler32.checksum(filtered), filteredLength: filtered.count)
+            return Band(pixels: [], chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
+                        adler: Adler32.checksum(filtered), filteredLength: filtered.count)
         }
-        encoder.bands = Array(bands)
         return encoder.assemble(header: UnsafeRawBufferPointer(start: nil, count: 0))
     }
 
