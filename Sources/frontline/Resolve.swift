@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import FrontlineCore
 import Gazetteer
-import Synchronization
 import Timeline
 
 /// `frontline resolve`: any spelling of a place, Arabic or Latin, to the place.
@@ -84,12 +83,7 @@ struct Resolve: ParsableCommand {
         let chunk = 2_000
         guard queries.count > chunk else { return [rows(queries[...])] }
         let chunks = (queries.count + chunk - 1) / chunk
-        let done = Mutex([[ResolveOutput.Row]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { i in
-            let part = rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)])
-            done.withLock { $0[i] = part }
-        }
-        return done.withLock { $0 }
+        return Array(0..<chunks).concurrentMap { i in rows(queries[(i * chunk)..<min(queries.count, (i + 1) * chunk)]) }
     }
 
     /// The theatre's gazetteer (curated files, `gazetteer.extra` under them), with any GeoNames dumps merged under that.

@@ -1,7 +1,6 @@
 import Foundation
 import FrontlineCore
 import Gazetteer
-import Synchronization
 
 /// How `frontline resolve` prints its results: a JSON array or an aligned table.
 enum ResolveOutput {
@@ -20,10 +19,10 @@ enum ResolveOutput {
         let stripes = min(chunks.count, ProcessInfo.processInfo.activeProcessorCount)
         guard stripes > 0 else { return [json ? "[\n]\n" : ""] }
         @Sendable func runs(_ s: Int) -> Range<Int> { (s * chunks.count / stripes)..<((s + 1) * chunks.count / stripes) }
-        let widths = json ? TableWidths() : inParallel(stripes) { TableWidths(chunks[runs($0)].joined()) }
+        let widths = json ? TableWidths() : Array(0..<stripes).concurrentMap { TableWidths(chunks[runs($0)].joined()) }
             .reduce(TableWidths()) { $0.widest($1) }
         let lastChunk = chunks.lastIndex { !$0.isEmpty }
-        var pieces = inParallel(stripes) { s -> String in
+        var pieces = Array(0..<stripes).concurrentMap { s -> String in
             var out = ""
             if json {
                 var writer = JSONWriter()
@@ -43,17 +42,6 @@ enum ResolveOutput {
             pieces.append("]\n")
         }
         return pieces
-    }
-
-    /// `body(0) … body(count - 1)` on all cores, results in order.
-    private static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let results = Mutex([T?](repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            let result = body(i)
-            results.withLock { $0[i] = result }
-        }
-        return results.withLock { $0.map { $0! } }
     }
 
     // MARK: JSON

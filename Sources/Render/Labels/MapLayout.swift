@@ -240,7 +240,7 @@ extension MapComposer {
                 candidates.append(DetailInsetPlan(name: name, window: window, rect: rect, magnification: m, labels: [:], leaders: [:], placeIDs: inside))
             }
             // Each candidate's own labels, placed independently of the others: on every core at once.
-            let trials = candidates.concurrentMap { candidate -> (plan: DetailInsetPlan, dropped: [String], estimate: Int) in
+            let trials = candidates.concurrentMapUnchecked { candidate -> (plan: DetailInsetPlan, dropped: [String], estimate: Int) in
                 var plan = candidate
                 let lost = placeInset(&plan, requests: requests, byID: byID)
                 // A first guess at what the main map keeps, without placing it
@@ -253,7 +253,7 @@ extension MapComposer {
             // The best guesses placed for real (two for the first inset, one for
             // the second); the better one is taken.
             let finalists = Array(trials.sorted(by: { $0.estimate > $1.estimate }).prefix(insets.isEmpty ? 2 : 1))
-            let mains = finalists.concurrentMap { trial in
+            let mains = finalists.concurrentMapUnchecked { trial in
                 let all = insets + [trial.plan]
                 return placeMain(labelObstacles(FurnitureLayout(legend: furniture.legend, legendScale: furniture.legendScale, legendColumns: furniture.legendColumns, locator: nil, scaleBar: .init(x: 0, y: 0, width: 0, height: 0)),
                                                 details: all.map(\.rect)), insets: all)

@@ -4,17 +4,25 @@ extension Array {
     /// `map` with the elements transformed on every core at once (GCD's
     /// `concurrentPerform`), the results in the elements' order. For work
     /// whose pieces are independent and deterministic, so the result is the
-    /// same as one after the other: the layout's trial placements, the bands
-    /// of a PNG.
+    /// same as one after the other: formatting stripes of `resolve` output,
+    /// the bands of a PNG, a layout's trial placements.
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] where Element: Sendable {
+        concurrentMapUnchecked(transform)
+    }
+
+    /// ``concurrentMap(_:)`` for a transform the compiler cannot prove safe on
+    /// several threads at once: one that reads an object that is not
+    /// `Sendable` (a map composer) while nothing changes it.
     ///
     /// - Important: `transform` must only read shared state.
-    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+    public func concurrentMapUnchecked<T>(_ transform: (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         return withoutActuallyEscaping(transform) { transform in
             let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
             slots.initialize(repeating: nil)
             defer { slots.deinitialize().deallocate() }
-            // Each iteration writes only its own slot.
+            // Each iteration writes only its own slot; concurrentPerform returns
+            // once every iteration has, so the slots are all written by then.
             nonisolated(unsafe) let output = slots, body = transform, input = self
             DispatchQueue.concurrentPerform(iterations: count) { i in output[i] = body(input[i]) }
             return slots.map { $0! }
