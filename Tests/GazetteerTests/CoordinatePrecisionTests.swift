@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Gazetteer
 
@@ -23,13 +22,5 @@ import Testing
         #expect(CoordinatePrecision.approximateKilometers(source: "appro") == nil)
         #expect(CoordinatePrecision.approximateKilometers(source: "") == nil)
         #expect(CoordinatePrecision.approximateKilometers(source: "the approx. 3 km figure") == nil)
-    }
-
-    /// Alternate names lose the spaces around them as Foundation's
-    /// `.whitespaces` trimming did (tabs and Unicode space separators), without it.
-    @Test func alternateNamesAreTrimmedLikeFoundation() {
-        for text in ["  Tarhouna ", "\u{00A0}ترهونة\u{2009}", "\tal-Maya\u{3000}", "", "   ", "Zawiya", " a b ", "\u{202F}x\u{205F}"] {
-            #expect(Gazetteer.trimmingSpaces(Substring(text)) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
-        }
     }
 }

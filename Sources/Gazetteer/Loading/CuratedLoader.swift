@@ -38,26 +38,12 @@ extension Gazetteer {
                     "unknown kind '\(row["kind"])'; use one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))"))
                 continue
             }
-            let alternates = row["alt_names"].split(separator: "|").map(trimmingSpaces).filter { !$0.isEmpty }
+            let alternates = row["alt_names"].split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             places.append(Place(id: id, name: row["name"], nameArabic: row["name_ar"], alternateNames: alternates,
                                 location: GeoPoint(latitude: lat, longitude: lon), kind: kind,
                                 admin1: row["admin1"], source: row["source"]))
         }
         if problems.contains(where: { $0.severity == .error }) { throw DataError(problems) }
         return places
-    }
-
-    /// `text` without the spaces and tabs around it (what Foundation's
-    /// `trimmingCharacters(in: .whitespaces)` removes: tab and Unicode's space
-    /// separators), without bridging to `NSString` for every alternate name.
-    static func trimmingSpaces(_ text: Substring) -> String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.value < 0x80 ? s == " " || s == "\t" : s.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
     }
 }
