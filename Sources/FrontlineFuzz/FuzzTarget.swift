@@ -51,7 +51,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     static func tsv(_ data: Data) -> String {
         guard let text = text(data) else { return "not text" }
-        do {
+        return outcome(of: "TSVTable", text: text) {
             let table = try TSVTable(text: text, path: path)
             var last = table.headerLine
             for row in table.rows {
@@ -61,14 +61,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
             check(last <= lineCount(text), "line \(last) past the end (\(lineCount(text)) lines)")
             return "table \(min(table.header.count, 9)) \(table.fieldCountProblems().isEmpty)"
-        } catch let error as DataError {
-            return signature(error.diagnostics, text: text)
-        } catch { fatalError("TSVTable threw \(error)") }
+        }
     }
 
     static func events(_ data: Data) -> String {
         guard let text = text(data) else { return "not text" }
-        do {
+        return outcome(of: "EventLog", text: text) {
             let log = try EventLog.parse(text: text, path: path, gazetteer: context.gazetteer, factions: context.factions)
             for e in log.events {
                 check(context.gazetteer.place(id: e.placeID) != nil, "event of an unknown place id \(e.placeID)")
@@ -82,76 +80,64 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 _ = timeline.state(at: last.adding(days: 1))
             }
             return signature(log.diagnostics, text: text) + " events \(min(log.events.count, 3))"
-        } catch let error as DataError {
-            return signature(error.diagnostics, text: text)
-        } catch { fatalError("EventLog threw \(error)") }
+        }
     }
 
     static func factions(_ data: Data) -> String {
         guard let text = text(data) else { return "not text" }
-        do {
+        return outcome(of: "factions", text: text) {
             let (factions, problems) = Faction.parse(try TSVTable(text: text, path: path, required: Faction.columns))
             check(Set(factions.map(\.id)).count == factions.count, "duplicate faction ids accepted")
             check(!factions.contains { Faction.reservedIDs.contains($0.id) }, "a reserved id accepted")
             return signature(problems, text: text) + " factions \(min(factions.count, 3))"
-        } catch let error as DataError {
-            return signature(error.diagnostics, text: text)
-        } catch { fatalError("factions threw \(error)") }
+        }
     }
 
     static func gazetteer(_ data: Data) -> String {
         withFile(data) { url in
-            do {
+            outcome(of: "gazetteer", text: String(decoding: data, as: UTF8.self)) {
                 let g = try Gazetteer.load(contentsOf: url, displayPath: path)
                 for p in g.places { checkCoordinates(p.location) }
                 for p in g.places.prefix(5) { _ = g.resolve(p.name) }
                 return "places \(min(g.places.count, 3))"
-            } catch let error as DataError {
-                return signature(error.diagnostics, text: String(decoding: data, as: UTF8.self))
-            } catch { fatalError("gazetteer threw \(error)") }
+            }
         }
     }
 
     static func geonames(_ data: Data) -> String {
         withFile(data) { url in
-            do {
+            outcome(of: "GeoNames", text: String(decoding: data, as: UTF8.self)) {
                 let places = try Gazetteer.loadGeoNamesPlaces(contentsOf: url, displayPath: path)
                 for p in places { checkCoordinates(p.location) }
                 _ = Gazetteer.merged(curated: context.gazetteer, supplement: places)
                 return "places \(min(places.count, 3))"
-            } catch let error as DataError {
-                return signature(error.diagnostics, text: String(decoding: data, as: UTF8.self))
-            } catch { fatalError("GeoNames threw \(error)") }
+            }
         }
     }
 
     static func geojson(_ data: Data) -> String {
-        do {
+        outcome(of: "GeoJSON", text: String(decoding: data, as: UTF8.self)) {
             let features = try GeoJSONReader.read(data: data, file: path)
             for f in features {
                 for line in f.geometry.lines { for p in line { check(p.latitude.isFinite && p.longitude.isFinite, "a non-finite coordinate") } }
             }
             return "features \(min(features.count, 3))"
-        } catch let error as DataError {
-            return signature(error.diagnostics, text: String(decoding: data, as: UTF8.self))
-        } catch { fatalError("GeoJSON threw \(error)") }
+        }
     }
 
     static func acled(_ data: Data) -> String {
         guard let text = text(data) else { return "not text" }
-        do {
-            let outcome = try ACLEDImport.run(csv: text, path: path, gazetteer: context.gazetteer, factions: context.factions,
+        return outcome(of: "ACLED", text: text) {
+            let imported = try ACLEDImport.run(csv: text, path: path, gazetteer: context.gazetteer, factions: context.factions,
                                               timeline: nil, actors: context.actors)
-            for row in outcome.rows {
+            for row in imported.rows {
                 check(row.count == EventLog.columns.count, "a candidate row of \(row.count) cells")
                 check(!row.contains { $0.contains("\t") || $0.contains("\n") || $0.contains("\r") }, "a cell would break the TSV")
             }
             // What import prints must read back as an event log (errors allowed, not a thrown header problem).
-            _ = try? EventLog.parse(text: outcome.tsv, path: "import.tsv", gazetteer: context.gazetteer, factions: context.factions)
-            return signature(outcome.problems, text: text) + " rows \(min(outcome.rows.count, 3))"
-        } catch let error as DataError {
-            return signature(error.diagnostics, text: text)
-        } catch { fatalError("ACLED threw \(error)") }
+            _ = try? EventLog.parse(text: imported.tsv, path: "import.tsv", gazetteer: context.gazetteer, factions: context.factions)
+            return signature(imported.problems, text: text) + " rows \(min(imported.rows.count, 3))"
+        }
     }
 
     static func names(_ data: Data) -> String {
@@ -170,6 +156,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     // MARK: helpers
+
+    /// What one run of a parser comes to: what `run` says of the parsed
+    /// value, or the signature of the ``DataError`` it threw for `text`. Any
+    /// other error is a bug, and stops the process like a broken invariant.
+    static func outcome(of parser: String, text: @autoclosure () -> String, _ run: () throws -> String) -> String {
+        do { return try run() } catch let error as DataError {
+            return signature(error.diagnostics, text: text())
+        } catch { fatalError("\(parser) threw \(error)") }
+    }
 
     static func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
         if !condition() { fatalError("fuzz invariant: \(message())") }
