@@ -29,3 +29,27 @@ extension Array {
         }
     }
 }
+
+/// `first` and `second` run at once on two cores; returns when both have.
+/// For two independent pieces of work whose results are needed together
+/// (a theatre's data and a map's basemap, both read from its files).
+///
+/// - Important: the two closures must not share mutable state.
+public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            var a: A?, b: B?
+            // Each iteration writes only its own variable; concurrentPerform returns once both have.
+            nonisolated(unsafe) let bodies = (first, second)
+            withUnsafeMutablePointer(to: &a) { aSlot in
+                withUnsafeMutablePointer(to: &b) { bSlot in
+                    nonisolated(unsafe) let slots = (aSlot, bSlot)
+                    DispatchQueue.concurrentPerform(iterations: 2) { i in
+                        if i == 0 { slots.0.pointee = bodies.0() } else { slots.1.pointee = bodies.1() }
+                    }
+                }
+            }
+            return (a!, b!)
+        }
+    }
+}

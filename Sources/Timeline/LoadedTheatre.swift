@@ -153,20 +153,52 @@ public struct Theatre: Sendable {
         return nil
     }
 
-    private static func assemble(directory: URL) -> (Theatre?, diagnostics: [Diagnostic]) {
-        var problems: [Diagnostic] = []
-        func collect<T>(_ body: () throws -> T) -> T? {
-            do { return try body() } catch let error as DataError {
-                problems += error.diagnostics
-            } catch {
-                problems.append(Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), "\(error)"))
-            }
-            return nil
-        }
+    /// Loads a theatre folder while `prepare` works, on another core, from its
+    /// settings alone: a map's basemap and projection need nothing else, and
+    /// reading them takes about as long as the gazetteer and the event log.
+    ///
+    /// Errors are those of ``load(directory:)``, in the same order: the
+    /// theatre's data errors first, then whatever `prepare` threw.
+    public static func load<Prepared>(directory: URL, alongside prepare: (TheatreSettings) throws -> Prepared) throws -> (theatre: Theatre, prepared: Prepared) {
+        let (settings, problems) = readSettings(directory: directory)
+        guard let settings else { throw DataError(problems) }
+        let (assembled, prepared) = concurrently({ assemble(settings: settings) }, { Result { try prepare(settings) } })
+        let (theatre, diagnostics) = assembled
+        guard let theatre, !diagnostics.contains(where: { $0.severity == .error }) else { throw DataError(diagnostics) }
+        return (theatre, try prepared.get())
+    }
+
+    /// A data error as a diagnostic of `directory`: an error that is not a
+    /// ``DataError`` (I/O) becomes one at the folder.
+    private static func diagnostics(of error: Error, directory: URL) -> [Diagnostic] {
+        if let error = error as? DataError { return error.diagnostics }
+        return [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), "\(error)")]
+    }
+
+    /// The settings of a theatre folder, or the problems that stop them being read.
+    private static func readSettings(directory: URL) -> (TheatreSettings?, problems: [Diagnostic]) {
         if let problem = folderProblem(directory) {
             return (nil, [Diagnostic(.error, at: SourceLocation(file: displayPath(directory), line: 0), problem)])
         }
-        guard let settings = collect({ try TheatreSettings.load(directory: directory) }) else { return (nil, problems) }
+        do { return (try TheatreSettings.load(directory: directory), []) } catch {
+            return (nil, diagnostics(of: error, directory: directory))
+        }
+    }
+
+    private static func assemble(directory: URL) -> (Theatre?, diagnostics: [Diagnostic]) {
+        let (settings, problems) = readSettings(directory: directory)
+        guard let settings else { return (nil, problems) }
+        return assemble(settings: settings)
+    }
+
+    private static func assemble(settings: TheatreSettings) -> (Theatre?, diagnostics: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        func collect<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch {
+                problems += diagnostics(of: error, directory: settings.directory)
+            }
+            return nil
+        }
 
         let gazetteer = collect { try settings.loadGazetteer() }
 

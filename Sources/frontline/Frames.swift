@@ -39,7 +39,7 @@ struct FrameOptions: ParsableArguments {
     /// Loads the theatre and makes the job: the frame plan and the map setup.
     /// Usage problems throw `ValidationError` (64), data problems `DataError` (1).
     func job(format: OutputFormat) throws -> FrameJob {
-        let loaded = try theatre.load()
+        let (loaded, pipeline) = try map.load(theatre, format: format)
         let timeline = loaded.timeline
         // The rule render follows too: days before the record are drawn, every place unknown, and said so.
         if let first = timeline.firstDay, from < first {
@@ -51,7 +51,7 @@ struct FrameOptions: ParsableArguments {
         do { plan = try FramePlan.make(timeline: timeline, from: from, to: to, step: FrameStep(parsing: step)!, ringDays: ringDays) } catch let e as FramePlan.PlanError {
             throw ValidationError(e.description)
         }
-        return FrameJob(pipeline: try map.pipeline(for: loaded, format: format), plan: plan, jobs: jobs)
+        return FrameJob(pipeline: pipeline, plan: plan, jobs: jobs)
     }
 
     /// Runs the job into `folder` with a progress bar on a terminal. Exits 130

@@ -119,33 +119,49 @@ struct ExtentOptions: ParsableArguments {
 }
 
 extension MapOptions {
-    /// The map pipeline these options describe for a loaded theatre: the one
-    /// place `render`, `frames` and `animate` turn options into maps.
-    /// A CRS given with --crs that cannot draw is bad usage (64); the theatre's
-    /// own CRS is bad data (1).
-    func pipeline(for theatre: Theatre, format: OutputFormat) throws -> MapPipeline {
+    /// The theatre, loaded, and the map pipeline these options describe for it:
+    /// the one place `render`, `frames` and `animate` turn options into maps.
+    /// The basemap is read and the CRS checked while the theatre's gazetteer
+    /// and event log load. A CRS given with --crs that cannot draw is bad usage
+    /// (64); the theatre's own CRS is bad data (1).
+    func load(_ theatre: TheatreOptions, format: OutputFormat) throws -> (theatre: Theatre, pipeline: MapPipeline) {
+        let (loaded, setup) = try Theatre.load(directory: theatre.url()) { settings in
+            try MapSetup.forCommandLine(settings: settings, spec: spec(in: settings, format: format))
+        }
+        if let bbox = viewOptions.bbox, !loaded.timeline.places.contains(where: { setup.spec.view.contains($0.location) }) {
+            printError("warning: --bbox \(bbox) holds no place of the theatre; the map shows no control")
+        }
+        return (loaded, try MapPipeline(theatre: loaded, setup: setup))
+    }
+
+    /// The map these options describe in a theatre of these settings.
+    func spec(in settings: TheatreSettings, format: OutputFormat) throws -> MapSpec {
         let (width, height) = try canvas()
-        var spec = MapSpec(view: try extent(in: theatre.settings), crs: crs, width: width, height: height, scale: scale,
+        var spec = MapSpec(view: try extent(in: settings), crs: crs, width: width, height: height, scale: scale,
                            language: try language(), format: format, zones: zones)
-        spec.viewName = viewOptions.bbox == nil ? viewOptions.view ?? theatre.settings.defaultView : nil
+        spec.viewName = viewOptions.bbox == nil ? viewOptions.view ?? settings.defaultView : nil
         spec.title = title
         spec.subtitle = subtitle
         spec.credit = credit
         spec.idPrefix = idPrefix
-        if let bbox = viewOptions.bbox, !theatre.timeline.places.contains(where: { spec.view.contains($0.location) }) {
-            printError("warning: --bbox \(bbox) holds no place of the theatre; the map shows no control")
+        return spec
+    }
+}
+
+extension MapSetup {
+    /// The setup for a command: a CRS given with --crs that cannot draw is
+    /// bad usage (64); the theatre's own CRS is bad data (1).
+    static func forCommandLine(settings: TheatreSettings, spec: MapSpec) throws -> MapSetup {
+        do { return try MapSetup(settings: settings, spec: spec) } catch let error as MapSetupError {
+            if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
+            throw DataError(at: settings.location(of: "crs"), field: "crs", error.description)
         }
-        return try MapPipeline.forCommandLine(theatre: theatre, spec: spec)
     }
 }
 
 extension MapPipeline {
-    /// The pipeline for a command: a CRS given with --crs that cannot draw is
-    /// bad usage (64); the theatre's own CRS is bad data (1).
+    /// The pipeline for a command, with the errors of ``MapSetup/forCommandLine(settings:spec:)``.
     static func forCommandLine(theatre: Theatre, spec: MapSpec) throws -> MapPipeline {
-        do { return try MapPipeline(theatre: theatre, spec: spec) } catch let error as MapSetupError {
-            if error.crsFromSpec { throw ValidationError("--crs: \(error.description)") }
-            throw DataError(at: theatre.settings.location(of: "crs"), field: "crs", error.description)
-        }
+        try MapPipeline(theatre: theatre, setup: MapSetup.forCommandLine(settings: theatre.settings, spec: spec))
     }
 }

@@ -111,11 +111,9 @@ struct Render: ParsableCommand {
         let request = try request()
         try reportingErrors {
             var timings = StageTimings()
-            let loaded = try theatre.load()
+            let (loaded, pipeline) = try map.load(theatre, format: request.format)
             if let note = loaded.coverageNote(request.day) { printError(note) }
-            timings.lap("load theatre")
-            let pipeline = try map.pipeline(for: loaded, format: request.format)
-            timings.lap("projection and basemap")
+            timings.lap("load theatre, projection and basemap")
             let drawer = try pipeline.makeDrawer()
             timings.lap("fonts and fit basemap")
             let (changed, since) = loaded.timeline.changedPlaces(at: request.day, since: request.since)

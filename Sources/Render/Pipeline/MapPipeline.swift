@@ -55,6 +55,33 @@ public struct MapSetupError: Error, CustomStringConvertible, Sendable {
     public let crsFromSpec: Bool
 }
 
+/// What a ``MapPipeline`` needs from a theatre's settings alone: the CRS,
+/// checked by PROJ against the view, and the basemap, read and parsed. It is
+/// made apart so that a command can make it while the theatre's gazetteer and
+/// event log load (``Theatre/load(directory:alongside:)``): each takes about as
+/// long as the other.
+public struct MapSetup: Sendable {
+    public let spec: MapSpec
+    /// The CRS drawn: the spec's, else the theatre's.
+    public let crs: String
+    public let basemap: Basemap
+    /// The projection made to check the CRS, handed on to the pipeline's first drawer.
+    let projection: ProjectionHandoff
+
+    /// - Throws: ``MapSetupError`` for a CRS that PROJ refuses or that is in
+    ///   degrees; ``DataError`` for a bad basemap file; ``SystemError`` for I/O.
+    public init(settings: TheatreSettings, spec: MapSpec) throws {
+        self.spec = spec
+        crs = spec.crs ?? settings.crs
+        let projection: Projection
+        do { projection = try Projection(mapCRS: crs, covering: [("the view", spec.view)]) } catch let error as MapCRSError {
+            throw MapSetupError(description: error.description, crsFromSpec: spec.crs != nil)
+        }
+        basemap = try Basemap.load(settings.basemap)
+        self.projection = ProjectionHandoff(projection)
+    }
+}
+
 /// The one map pipeline: a theatre and a ``MapSpec`` in, the map of any day out.
 /// `render`, `frames`, `animate` and `report` all draw through it, so a map of
 /// a day is the same whichever command asks for it.
@@ -116,21 +143,25 @@ public struct MapPipeline: Sendable {
     /// - Throws: ``MapSetupError`` for a CRS that PROJ refuses or that is in
     ///   degrees; ``DataError`` for a bad basemap file; ``SystemError`` for I/O.
     public init(theatre: Theatre, spec: MapSpec) throws {
-        let settings = theatre.settings
-        let crs = spec.crs ?? settings.crs
-        let projection: Projection
-        do { projection = try Projection(mapCRS: crs, covering: [("the view", spec.view)]) } catch let error as MapCRSError {
-            throw MapSetupError(description: error.description, crsFromSpec: spec.crs != nil)
-        }
+        try self.init(theatre: theatre, setup: MapSetup(settings: theatre.settings, spec: spec))
+    }
+
+    /// The pipeline for a loaded theatre and the setup made from its settings
+    /// (see ``MapSetup``); checks that every place of the timeline projects.
+    /// - Throws: ``DataError`` for a place the CRS cannot project or a bad drawn area.
+    public init(theatre: Theatre, setup: MapSetup) throws {
+        let settings = theatre.settings, spec = setup.spec
         // A place the CRS cannot project (a pole in a conic projection) is bad data, found before drawing.
-        let unprojectable = TheatreGeometry.placeProblems(theatre.timeline.places, in: projection, settings: settings).filter { $0.severity == .error }
+        let unprojectable = try setup.projection.borrow(orMaking: setup.crs) { projection in
+            TheatreGeometry.placeProblems(theatre.timeline.places, in: projection, settings: settings).filter { $0.severity == .error }
+        }
         if !unprojectable.isEmpty { throw DataError(unprojectable) }
         let titles = settings.title(ofView: spec.viewName)
         let caption = MapCaption(title: spec.title ?? titles.title, titleArabic: spec.title ?? titles.titleArabic,
                                  subtitle: spec.subtitle ?? "", credit: spec.credit ?? "",
                                  basemapCredit: settings.basemapCredit)
         let overview = settings.views.max { $0.box.squareDegrees < $1.box.squareDegrees }?.box ?? spec.view
-        self.init(basemap: try Basemap.load(settings.basemap), crs: crs, view: spec.view, overview: overview,
+        self.init(basemap: setup.basemap, crs: setup.crs, view: spec.view, overview: overview,
                   homeCountry: settings.country, width: spec.width, height: spec.height, scale: spec.scale,
                   language: spec.language, caption: caption, factions: theatre.factions, timeline: theatre.timeline,
                   format: spec.format, zoneReachMeters: spec.zones ? settings.zoneReachKilometers * 1000 : nil)
@@ -138,7 +169,7 @@ public struct MapPipeline: Sendable {
         idPrefix = spec.idPrefix
         belligerents = theatre.belligerents
         areas = try DrawnArea.load(for: theatre)
-        checkedProjection = ProjectionHandoff(projection)
+        checkedProjection = setup.projection
     }
 
     /// A drawer for the calling thread.
@@ -252,6 +283,14 @@ final class ProjectionHandoff: @unchecked Sendable {
     private var projection: Projection?
 
     init(_ projection: Projection? = nil) { self.projection = projection }
+
+    /// `body` on the projection while it has not been taken (the lock keeps
+    /// other threads off it meanwhile), else on a new one for `crs`.
+    func borrow<T>(orMaking crs: String, _ body: (Projection) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(projection ?? Projection(crs: crs))
+    }
 
     /// The projection, the first time; nil after.
     func take() -> Projection? {
