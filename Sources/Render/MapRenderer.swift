@@ -60,23 +60,43 @@ public final class MapRenderer: TextMeasuring {
 
     /// Draws into an image surface, painting the cached base raster first.
     func rasterize(_ scene: MapScene) throws -> CairoSurface {
+        let surface = try CairoSurface.image(width: scene.pixelWidth, height: scene.pixelHeight)
+        try paint(scene, on: surface)
+        return surface
+    }
+
+    /// Draws `scene` again on `surface`, a raster of an earlier scene with the
+    /// same base and size, in the pixel rows `rows` only: where the two differ
+    /// (``damagedRows(from:to:scale:height:)``).
+    ///
+    /// Each run of rows is drawn whole, the full width, into a raster of its
+    /// own, then copied in; the result is the whole drawing's to the bit
+    /// (tested). Clipping the target instead is not: cairo cuts shapes at a
+    /// clip's left and right edges with rounding that shifts the coverage of
+    /// a few pixels by a level or two. Cut at the top and bottom of what it
+    /// draws into, a shape covers the pixels inside exactly as it would whole.
+    func redraw(_ scene: MapScene, on surface: CairoSurface, rows: [Range<Int>]) throws {
+        let target = try CairoContext(surface: surface)
+        cairo_set_operator(target.pointer, CAIRO_OPERATOR_SOURCE)
+        for run in rows where !run.isEmpty {
+            let band = try CairoSurface.image(width: scene.pixelWidth, height: run.count)
+            // Canvas row `run.lowerBound` is the band's first: a whole-pixel shift, so every
+            // coordinate lands on the same fraction of a pixel as in a whole drawing.
+            cairo_surface_set_device_offset(band.pointer, 0, Double(-run.lowerBound))
+            try paint(scene, on: band)
+            // The band's device offset already places it: its pixels land on rows `run`.
+            cairo_set_source_surface(target.pointer, band.pointer, 0, 0)
+            cairo_rectangle(target.pointer, 0, Double(run.lowerBound), Double(scene.pixelWidth), Double(run.count))
+            cairo_fill(target.pointer)
+        }
+        try target.check("redrawing part of the map")
+    }
+
+    /// The base raster, then the overlay, on `surface`.
+    private func paint(_ scene: MapScene, on surface: CairoSurface) throws {
         drawingRaster = true
         defer { drawingRaster = false }
-        let w = scene.pixelWidth, h = scene.pixelHeight
-        let base: CairoSurface
-        if let cache = baseCache, cache.key == scene.baseKey, cache.width == w, cache.height == h {
-            base = cache.surface
-        } else {
-            base = try CairoSurface.image(width: w, height: h)
-            let cr = try CairoContext(surface: base)
-            cairo_scale(cr.pointer, scene.scale, scene.scale)
-            setColor(cr, scene.background)
-            cairo_paint(cr.pointer)
-            try draw(scene.base, on: cr)
-            try cr.check("drawing the basemap")
-            baseCache = (scene.baseKey, w, h, base)
-        }
-        let surface = try CairoSurface.image(width: w, height: h)
+        let base = try baseRaster(for: scene)
         let cr = try CairoContext(surface: surface)
         cairo_set_source_surface(cr.pointer, base.pointer, 0, 0)
         cairo_set_operator(cr.pointer, CAIRO_OPERATOR_SOURCE)
@@ -85,7 +105,21 @@ public final class MapRenderer: TextMeasuring {
         cairo_scale(cr.pointer, scene.scale, scene.scale)
         try draw(scene.overlay, on: cr)
         try cr.check("drawing the map")
-        return surface
+    }
+
+    /// The scene's base layers as pixels, drawn once per base key and size.
+    private func baseRaster(for scene: MapScene) throws -> CairoSurface {
+        let w = scene.pixelWidth, h = scene.pixelHeight
+        if let cache = baseCache, cache.key == scene.baseKey, cache.width == w, cache.height == h { return cache.surface }
+        let base = try CairoSurface.image(width: w, height: h)
+        let cr = try CairoContext(surface: base)
+        cairo_scale(cr.pointer, scene.scale, scene.scale)
+        setColor(cr, scene.background)
+        cairo_paint(cr.pointer)
+        try draw(scene.base, on: cr)
+        try cr.check("drawing the basemap")
+        baseCache = (scene.baseKey, w, h, base)
+        return base
     }
 
     /// Semantic SVG (real text, named layers, data attributes; see

@@ -72,6 +72,18 @@ final class PangoTextLayout {
         return (Double(logical.width) / Double(PANGO_SCALE), Double(logical.height) / Double(PANGO_SCALE))
     }
 
+    /// The union of the ink and logical boxes, layout px from the layout's
+    /// top-left corner: all a drawing of the text can touch (glyphs may ink
+    /// outside their logical box: marks above Arabic letters, overhangs).
+    var inkAndLogicalBox: SceneRect {
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(pointer, &ink, &logical)
+        let unit = Double(PANGO_SCALE)
+        let x0 = min(ink.x, logical.x), y0 = min(ink.y, logical.y)
+        let x1 = max(ink.x + ink.width, logical.x + logical.width), y1 = max(ink.y + ink.height, logical.y + logical.height)
+        return SceneRect(x: Double(x0) / unit, y: Double(y0) / unit, width: Double(x1 - x0) / unit, height: Double(y1 - y0) / unit)
+    }
+
     /// Each line as Pango laid it out, in layout px from the layout's top-left
     /// corner: what a backend that writes text (not glyphs) needs to put it
     /// where Pango would.

@@ -10,10 +10,16 @@ import Timeline
 /// - when the map below the header is the same as the previous frame's (no
 ///   change of control, no rings), everything but the header band: only the
 ///   header with the new date is drawn and compressed;
+/// - when what differs from the previous raster (a ring comes or goes, the
+///   legend's "since" day moves on, a place changes hands on a large map)
+///   spans at most ``redrawLimit`` of its pixel rows, those rows: the
+///   previous raster is drawn again there only
+///   (``MapRenderer/damagedRows(from:to:scale:height:)``);
 /// - otherwise the map is drawn over the static basemap raster (sea, land,
-///   borders, names; cached by ``MapRenderer``), and only the horizontal bands
-///   of pixels that differ from the previous frame are compressed again
-///   (``BandedPNG``).
+///   borders, names; cached by ``MapRenderer``).
+///
+/// Either way only the horizontal bands of pixels that differ from the
+/// previous frame are compressed again (``BandedPNG``).
 ///
 /// - Important: not thread-safe; one per worker thread. It owns two renderers
 ///   (Pango font maps, Cairo surfaces) and a projector.
@@ -28,8 +34,13 @@ public final class MapFrameDrawer: FrameDrawing {
     private let encoder: BandedPNG
     /// The previous frame's drawing instructions below the header.
     private var previousOverlay: [SceneItem]?
-    /// Frames drawn whole and frames that redrew only the header, for tests and benchmarks.
-    public private(set) var counts = (whole: 0, headerOnly: 0)
+    /// The last raster drawn whole or in part, and the leaves it shows (header
+    /// included: a frame that redraws only the header band leaves it as it was).
+    private var raster: (surface: CairoSurface, leaves: [DrawnLeaf], baseKey: String)?
+    /// Frames drawn whole, redrawn where they differ, and that redrew only the header, for tests and benchmarks.
+    public private(set) var counts = (whole: 0, redrawn: 0, headerOnly: 0)
+    /// Above this share of the raster's rows a partial redraw saves little: the frame is drawn whole.
+    static let redrawLimit = 0.4
 
     /// - Parameter zones: zones already derived, shared by the workers of a run;
     ///   a fresh cache when the drawer works alone.
@@ -69,7 +80,18 @@ public final class MapFrameDrawer: FrameDrawing {
             counts.headerOnly += 1
             return encoder.encode(header: top.pixels)
         }
+        let leaves = DrawnLeaf.flatten(scene.overlay)
+        if let raster, raster.baseKey == scene.baseKey {
+            let rows = map.renderer.damagedRows(from: raster.leaves, to: leaves, scale: pipeline.scale, height: encoder.height)
+            if Double(rows.reduce(0) { $0 + $1.count }) <= Self.redrawLimit * Double(encoder.height) {
+                try map.renderer.redraw(scene, on: raster.surface, rows: rows)
+                self.raster?.leaves = leaves
+                counts.redrawn += 1
+                return try encoder.encode(surface: raster.surface)
+            }
+        }
         let surface = try map.renderer.rasterize(scene)
+        raster = (surface, leaves, scene.baseKey)
         counts.whole += 1
         return try encoder.encode(surface: surface)
     }
