@@ -40,7 +40,7 @@ public final class MapFrameDrawer: FrameDrawing {
     /// Frames drawn whole, redrawn where they differ, and that redrew only the header, for tests and benchmarks.
     public private(set) var counts = (whole: 0, redrawn: 0, headerOnly: 0)
     /// Above this share of the raster's rows a partial redraw saves little: the frame is drawn whole.
-    static let redrawLimit = 0.4
+    static let redrawLimit = 0.75
 
     /// - Parameter zones: zones already derived, shared by the workers of a run;
     ///   a fresh cache when the drawer works alone.
