@@ -99,9 +99,13 @@ public enum TemporaryFiles {
     /// Test hook: `FRONTLINE_TEST_WRITE_PAUSE_MS` holds a write between the
     /// temporary file and the rename, so a test can interrupt it there.
     static func pauseForTests() {
-        guard let text = ProcessInfo.processInfo.environment["FRONTLINE_TEST_WRITE_PAUSE_MS"], let ms = UInt32(text) else { return }
+        guard let ms = testPauseMilliseconds else { return }
         usleep(min(ms, 10_000) * 1000)
     }
+
+    /// Read once: the environment is copied into a dictionary on every
+    /// access, and a frame sequence writes hundreds of files.
+    private static let testPauseMilliseconds: UInt32? = ProcessInfo.processInfo.environment["FRONTLINE_TEST_WRITE_PAUSE_MS"].flatMap { UInt32($0) }
 }
 
 /// The signal handler: async-signal-safe calls only.

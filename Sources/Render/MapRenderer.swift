@@ -65,6 +65,13 @@ public final class MapRenderer: TextMeasuring {
         return surface
     }
 
+    /// Draws the whole scene over `surface`, an image of the scene's size
+    /// (every pixel is painted: the base raster replaces what was there), so
+    /// a frame sequence reuses one image rather than mapping fresh memory for each.
+    func rasterize(_ scene: MapScene, into surface: CairoSurface) throws {
+        try paint(scene, on: surface)
+    }
+
     /// Draws `scene` again on `surface`, a raster of an earlier scene with the
     /// same base and size, in the pixel rows `rows` only: where the two differ
     /// (``damagedRows(from:to:scale:height:)``).

@@ -23,12 +23,29 @@ public struct FrameJob: Sendable {
     /// the index when every frame is there. A cancelled run writes no index.
     public func write(to folder: URL, cancellation: CancellationToken = CancellationToken(),
                       progress: (@Sendable () -> Void)? = nil) throws -> FrameRunReport {
-        let labels = try pipeline.labelPlan()
         let pipeline = self.pipeline
+        let zones = ZoneCache()
+        // The drawer that plans the labels draws frames too, on the first worker
+        // to start: one basemap fitted and one set of fonts opened fewer. A second
+        // worker's drawer is made meanwhile, on the other core.
+        let (planned, made) = concurrently({
+            Result { () throws -> (MapDrawer, LabelPlan) in
+                let planner = try pipeline.makeDrawer(zones: zones)
+                return (planner, try pipeline.labelPlan(using: planner))
+            }
+        }, {
+            Result { () throws -> MapDrawer? in
+                jobs > 1 && plan.frames.count > 1 ? try pipeline.makeDrawer(zones: zones) : nil
+            }
+        })
+        let (planner, labels) = try planned.get()
+        let ready = [try MapFrameDrawer(drawer: planner, labels: labels)] + (try made.get().map { [try MapFrameDrawer(drawer: $0, labels: labels)] } ?? [])
+        let handed = ready.map { Handoff($0) }
         let runner = FrameRunner(plan: plan, folder: folder, fileExtension: fileExtension, jobs: jobs,
                                  cancellation: cancellation, progress: progress)
-        let zones = ZoneCache()
-        let report = try runner.run { _ in try MapFrameDrawer(pipeline: pipeline, labels: labels, zones: zones) }
+        let report = try runner.run { worker in
+            try (worker < handed.count ? handed[worker].take() : nil) ?? MapFrameDrawer(pipeline: pipeline, labels: labels, zones: zones)
+        }
         if !report.cancelled {
             try AtomicFile.write(Data(plan.indexTSV(extension: fileExtension).utf8), to: folder.appendingPathComponent("frames.tsv"))
         }

@@ -7,8 +7,9 @@ import FrontlineCore
 /// A worker gets runs of consecutive frames, in order, so a drawer may keep what
 /// it drew last (a raster, a composed scene) and redo only what differs.
 ///
-/// - Important: a drawer is used by exactly one thread, the worker that made it.
-///   It may own C handles (Cairo, Pango, PROJ); it is never shared.
+/// - Important: a drawer is used by exactly one thread, the worker that made
+///   it or was handed it. It may own C handles (Cairo, Pango, PROJ); it is
+///   never shared.
 public protocol FrameDrawing: AnyObject {
     /// The encoded bytes of one frame (PNG or SVG).
     func draw(_ frame: FrameSpec) throws -> Data
@@ -67,7 +68,7 @@ public struct FrameRunner {
     }
 
     /// Runs the plan; `makeDrawer(worker)` is called once on each worker thread,
-    /// so whatever it builds lives and dies on that thread.
+    /// so whatever it builds (or hands over) is used on that thread alone.
     ///
     /// Throws the first drawing or writing error (the other workers stop after
     /// their current frame). Returns normally when cancelled, with `cancelled` set.

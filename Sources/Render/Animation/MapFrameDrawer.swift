@@ -44,9 +44,16 @@ public final class MapFrameDrawer: FrameDrawing {
 
     /// - Parameter zones: zones already derived, shared by the workers of a run;
     ///   a fresh cache when the drawer works alone.
-    public init(pipeline: MapPipeline, labels: LabelPlan, zones: ZoneCache = ZoneCache()) throws {
+    public convenience init(pipeline: MapPipeline, labels: LabelPlan, zones: ZoneCache = ZoneCache()) throws {
+        try self.init(drawer: pipeline.makeDrawer(zones: zones), labels: labels)
+    }
+
+    /// Draws frames with `drawer` (which may have planned `labels`), from now
+    /// on on the calling thread only.
+    public init(drawer: MapDrawer, labels: LabelPlan) throws {
         self.labels = labels
-        map = try pipeline.makeDrawer(zones: zones)
+        map = drawer
+        let pipeline = drawer.pipeline
         headerRenderer = try MapRenderer()
         let rows = map.composer.headerHeight * pipeline.scale
         let pixelHeight = Int(clampingRounded: Double(pipeline.height) * pipeline.scale)
@@ -90,7 +97,13 @@ public final class MapFrameDrawer: FrameDrawing {
                 return try encoder.encode(surface: raster.surface)
             }
         }
-        let surface = try map.renderer.rasterize(scene)
+        let surface: CairoSurface
+        if let reused = raster?.surface {
+            try map.renderer.rasterize(scene, into: reused)
+            surface = reused
+        } else {
+            surface = try map.renderer.rasterize(scene)
+        }
         raster = (surface, leaves, scene.baseKey)
         counts.whole += 1
         return try encoder.encode(surface: surface)

@@ -66,7 +66,7 @@ public struct MapSetup: Sendable {
     public let crs: String
     public let basemap: Basemap
     /// The projection made to check the CRS, handed on to the pipeline's first drawer.
-    let projection: ProjectionHandoff
+    let projection: Handoff<Projection>
 
     /// - Throws: ``MapSetupError`` for a CRS that PROJ refuses or that is in
     ///   degrees; ``DataError`` for a bad basemap file; ``SystemError`` for I/O.
@@ -78,7 +78,7 @@ public struct MapSetup: Sendable {
             throw MapSetupError(description: error.description, crsFromSpec: spec.crs != nil)
         }
         basemap = try Basemap.load(settings.basemap)
-        self.projection = ProjectionHandoff(projection)
+        self.projection = Handoff<Projection>(projection)
     }
 }
 
@@ -116,7 +116,7 @@ public struct MapPipeline: Sendable {
     /// The theatre's drawn areas of control; those in force on a day take precedence over derived zones.
     public var areas: [DrawnArea] = []
     /// The projection made to check the CRS, handed to the first drawer.
-    var checkedProjection = ProjectionHandoff()
+    var checkedProjection = Handoff<Projection>()
 
     /// The pipeline from its parts, for tests and benchmarks that bring their own basemap.
     public init(basemap: Basemap, crs: String, view: GeoBox, overview: GeoBox, homeCountry: String, width: Int,
@@ -152,7 +152,7 @@ public struct MapPipeline: Sendable {
     public init(theatre: Theatre, setup: MapSetup) throws {
         let settings = theatre.settings, spec = setup.spec
         // A place the CRS cannot project (a pole in a conic projection) is bad data, found before drawing.
-        let unprojectable = try setup.projection.borrow(orMaking: setup.crs) { projection in
+        let unprojectable = try setup.projection.borrow(orMaking: { try Projection(crs: setup.crs) }) { projection in
             TheatreGeometry.placeProblems(theatre.timeline.places, in: projection, settings: settings).filter { $0.severity == .error }
         }
         if !unprojectable.isEmpty { throw DataError(unprojectable) }
@@ -184,8 +184,11 @@ public struct MapPipeline: Sendable {
     /// Places are ranked by importance alone, not by whether they change within
     /// a range: over a long range dozens of places change, and putting them
     /// first would push the capital's label out to a leader line.
-    public func labelPlan() throws -> LabelPlan {
-        try makeDrawer().composer.planLabels(for: timeline.places)
+    ///
+    /// - Parameter drawer: a drawer of this pipeline to plan with (it can go
+    ///   on to draw); nil makes one for the plan alone.
+    public func labelPlan(using drawer: MapDrawer? = nil) throws -> LabelPlan {
+        try (drawer ?? makeDrawer()).composer.planLabels(for: timeline.places)
     }
 }
 
@@ -272,32 +275,34 @@ public final class ZoneCache: @unchecked Sendable {
     }
 }
 
-/// A ``Projection`` made on one thread and taken, once, by a drawer on
-/// possibly another. PROJ allows a context to move between threads as long as
-/// one thread uses it at a time; the lock and the single take guarantee that.
+/// A value made on one thread and taken, once, by another: a projection
+/// made to check the CRS, handed to the first drawer; the drawer that planned
+/// a frame sequence's labels, handed to the first worker. PROJ, Cairo and
+/// Pango allow their handles to move between threads as long as one thread
+/// uses them at a time; the lock and the single take guarantee that.
 ///
 /// - Important: thread-safe (`@unchecked` because the compiler cannot see
-///   that the lock guards `projection`).
-final class ProjectionHandoff: @unchecked Sendable {
+///   that the lock guards `value`).
+final class Handoff<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var projection: Projection?
+    private var value: Value?
 
-    init(_ projection: Projection? = nil) { self.projection = projection }
+    init(_ value: Value? = nil) { self.value = value }
 
-    /// `body` on the projection while it has not been taken (the lock keeps
-    /// other threads off it meanwhile), else on a new one for `crs`.
-    func borrow<T>(orMaking crs: String, _ body: (Projection) throws -> T) throws -> T {
+    /// The value, the first time; nil after.
+    func take() -> Value? {
         lock.lock()
         defer { lock.unlock() }
-        return try body(projection ?? Projection(crs: crs))
+        defer { value = nil }
+        return value
     }
 
-    /// The projection, the first time; nil after.
-    func take() -> Projection? {
+    /// `body` on the value while it has not been taken (the lock keeps other
+    /// threads off it meanwhile), else on one `make` makes.
+    func borrow<T>(orMaking make: () throws -> Value, _ body: (Value) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        defer { projection = nil }
-        return projection
+        return try body(value ?? make())
     }
 }
 
