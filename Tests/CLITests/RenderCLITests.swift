@@ -37,7 +37,7 @@ import FoundationXML
         let timed = try CLI.run(arguments, environment: ["FRONTLINE_TIMINGS": "1"])
         #expect(timed.status == 0, "\(timed.stderr)")
         let lines = timed.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: ") }
-        #expect(lines.contains { $0.hasPrefix("timing: load theatre ") && $0.hasSuffix(" ms") })
+        #expect(lines.contains { $0.hasPrefix("timing: load theatre, projection and basemap ") && $0.hasSuffix(" ms") })
         #expect(lines.last?.hasPrefix("timing: total ") == true)
         let quiet = try CLI.run(arguments, environment: ["FRONTLINE_TIMINGS": "0"])
         #expect(quiet.status == 0)
