@@ -22,10 +22,23 @@ public final class Projection {
 
     /// - Throws: `SystemError("PROJ", …)` with PROJ's message when the CRS is
     ///   unknown or malformed, or no transformation from WGS84 exists.
-    public init(crs: String) throws {
+    public convenience init(crs: String) throws {
+        try self.init(crs: crs, shortcut: true)
+    }
+
+    /// `shortcut: false` always asks PROJ's database for the operation, as
+    /// tests do to check ``wgs84Conversion(of:context:)`` against it.
+    init(crs: String, shortcut: Bool) throws {
         let text = crs.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw SystemError("PROJ", "empty CRS") }
         let context = try ProjectionContext()
+        if shortcut, let (conversion, crsObject) = Self.wgs84Conversion(of: text, context: context) {
+            self.transform = conversion
+            self.geodesic = try GeodesicCalculator(context: context)
+            self.crs = text
+            self.kind = crsObject.crsKind()
+            return
+        }
         let source = try ProjectionObject(definition: "EPSG:4326", context: context)
         let target = try ProjectionObject(definition: text, context: context)
 
@@ -58,6 +71,41 @@ public final class Projection {
         } else {
             self.kind = .other("a coordinate operation, not a CRS")
         }
+    }
+
+    /// For a PROJ string on the WGS 84 datum (`+proj=lcc … +datum=WGS84`, a
+    /// theatre's usual CRS), the CRS's own conversion and the CRS: the very
+    /// operation `proj_create_crs_to_crs` finds from EPSG:4326 once normalised
+    /// to lon/lat (between WGS 84 and WGS 84 it adds no datum step, and a PROJ
+    /// string's base CRS is lon/lat in degrees), found without PROJ's
+    /// database, whose opening and search take about 10 ms of every map.
+    /// Nil for anything else (EPSG codes, WKT, other datums, `+towgs84`, grids),
+    /// which take the general path.
+    static func wgs84Conversion(of text: String, context: ProjectionContext) -> (ProjectionObject, ProjectionObject)? {
+        guard text.hasPrefix("+proj="), !text.contains("+towgs84"), !text.contains("+nadgrids"), !text.contains("+geoidgrids") else { return nil }
+        let definition = text.contains("+type=crs") ? text : text + " +type=crs"
+        context.clearLog()
+        guard let crs = try? ProjectionObject(definition: definition, context: context),
+              proj_get_type(crs.raw) == PJ_TYPE_PROJECTED_CRS else { return nil }
+        // proj_crs_get_datum, proj_get_ellipsoid, proj_get_prime_meridian: NULL on failure.
+        guard let datum = proj_crs_get_datum(context.raw, crs.raw) else { return nil }
+        let datumName = proj_get_name(datum).map { String(cString: $0) }
+        proj_destroy(datum)
+        guard datumName == "World Geodetic System 1984" else { return nil }
+        guard let ellipsoid = proj_get_ellipsoid(context.raw, crs.raw) else { return nil }
+        var a = 0.0, b = 0.0, inverseFlattening = 0.0
+        var computed: Int32 = 0
+        let measured = proj_ellipsoid_get_parameters(context.raw, ellipsoid, &a, &b, &computed, &inverseFlattening) != 0
+        proj_destroy(ellipsoid)
+        guard measured, a == 6_378_137, abs(inverseFlattening - 298.257223563) < 1e-9 else { return nil }
+        guard let meridian = proj_get_prime_meridian(context.raw, crs.raw) else { return nil }
+        var longitude = 0.0, unit = 0.0
+        let read = proj_prime_meridian_get_parameters(context.raw, meridian, &longitude, &unit, nil) != 0
+        proj_destroy(meridian)
+        guard read, longitude == 0 else { return nil }
+        // proj_crs_get_coordoperation: NULL on failure.
+        guard let conversion = proj_crs_get_coordoperation(context.raw, crs.raw) else { return nil }
+        return (ProjectionObject(taking: conversion, context: context), crs)
     }
 
     /// Projects points to map coordinates (metres for every CRS frontline ships).

@@ -105,3 +105,30 @@ func cs2csFixture() throws -> [ReferencePoint] {
         #expect(between > 1 && between < 1.01) // map units are shorter than ground metres there
     }
 }
+
+/// The shortcut for PROJ strings on WGS 84 (no database search) must give
+/// exactly what PROJ's own search from EPSG:4326 gives, and stay off every
+/// other CRS.
+@Suite struct ProjectionShortcutTests {
+    static let grid: [GeoPoint] = stride(from: 19.0, through: 34, by: 1.5).flatMap { lat in
+        stride(from: 9.0, through: 26, by: 1.7).map { GeoPoint(latitude: lat, longitude: $0) }
+    }
+
+    @Test(arguments: [libyaLCC, "+proj=utm +zone=33 +datum=WGS84", "+proj=merc +datum=WGS84 +type=crs",
+                      "+proj=laea +lat_0=27 +lon_0=17 +datum=WGS84 +units=m"])
+    func theShortcutGivesPROJsOwnCoordinates(crs: String) throws {
+        let context = try ProjectionContext()
+        #expect(Projection.wgs84Conversion(of: crs, context: context) != nil, "the shortcut should take \(crs)")
+        let fast = try Projection(crs: crs), searched = try Projection(crs: crs, shortcut: false)
+        #expect(fast.kind == searched.kind)
+        let a = try fast.project(Self.grid), b = try searched.project(Self.grid)
+        #expect(a == b, "projected points differ for \(crs)")
+        #expect(try fast.unproject(a) == searched.unproject(b))
+    }
+
+    @Test(arguments: ["EPSG:32633", "+proj=merc +ellps=clrk66", "+proj=tmerc +lon_0=15 +datum=WGS84 +towgs84=0,0,0",
+                      "+proj=longlat +datum=WGS84", "+proj=eqc +datum=WGS84 +pm=paris"])
+    func otherCRSsTakeTheDatabasePath(crs: String) throws {
+        #expect(Projection.wgs84Conversion(of: crs, context: try ProjectionContext()) == nil, "\(crs)")
+    }
+}
