@@ -47,9 +47,11 @@ public enum DataFile {
         }
         defer { close(fd) }
         // A regular file is read straight into a buffer of its size (a 300 MB
-        // export in one pass, no regrowing); a pipe in chunks. A file that grows
-        // meanwhile goes on in chunks too.
-        var data = Data(count: info.st_mode & S_IFMT == S_IFREG ? Int(clamping: info.st_size) : 0)
+        // export in one pass, no regrowing) and one byte more, so the read that
+        // finds the end has room without growing the buffer by a chunk (which
+        // zero-fills a megabyte: most of the time of reading a small file).
+        // A pipe is read in chunks; a file that grows meanwhile goes on in chunks too.
+        var data = Data(count: info.st_mode & S_IFMT == S_IFREG ? Int(clamping: info.st_size) + 1 : 0)
         var filled = 0
         let chunk = 1 << 20
         while true {
