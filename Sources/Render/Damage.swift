@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 
 /// One thing a raster backend draws, with the clip rectangles it is drawn
@@ -32,7 +31,7 @@ struct DrawnLeaf: Hashable {
 extension DrawnLeaf {
     /// What the leaf is matched by across frames: the leaf itself, except a
     /// path whose rings may change in part and still be drawn the same
-    /// elsewhere (see ``MapRenderer/changedBoxes(from:to:grownBy:)``): its
+    /// elsewhere (see ``MapRenderer/changedBoxes(from:to:grownBy:stretches:)``): its
     /// style and clips, without its points.
     var matchKey: DrawnLeaf {
         guard case .path(var p) = item, MapRenderer.locality(of: p) != nil else { return self }
@@ -50,7 +49,7 @@ extension MapRenderer {
     /// Leaves are matched in order by their ``DrawnLeaf/matchKey``
     /// (``CollectionDifference``): a leaf in one and not the other damages all
     /// it covers; a matched path whose rings changed damages only around the
-    /// changed stretches (``changedBoxes(from:to:grownBy:)``).
+    /// changed stretches (``changedBoxes(from:to:grownBy:stretches:)``).
     ///
     /// Rows of a raster `height` px tall drawn at `scale`, a row more each side
     /// for antialiasing.

@@ -39,8 +39,9 @@ public struct FrameJob: Sendable {
             }
         })
         let (planner, labels) = try planned.get()
-        let ready = [try MapFrameDrawer(drawer: planner, labels: labels)] + (try made.get().map { [try MapFrameDrawer(drawer: $0, labels: labels)] } ?? [])
-        let handed = ready.map { Handoff($0) }
+        var drawers = [try MapFrameDrawer(drawer: planner, labels: labels)]
+        if let second = try made.get() { drawers.append(try MapFrameDrawer(drawer: second, labels: labels)) }
+        let handed = drawers.map { Handoff($0) }
         let runner = FrameRunner(plan: plan, folder: folder, fileExtension: fileExtension, jobs: jobs,
                                  cancellation: cancellation, progress: progress)
         let report = try runner.run { worker in
