@@ -154,8 +154,8 @@ public struct Theatre: Sendable {
     }
 
     /// Loads a theatre folder while `prepare` works, on another core, from its
-    /// settings alone: a map's basemap and projection need nothing else, and
-    /// reading them takes about as long as the gazetteer and the event log.
+    /// settings alone: a map's basemap and projection need nothing else, so
+    /// they are ready when the gazetteer and the event log are.
     ///
     /// Errors are those of ``load(directory:)``, in the same order: the
     /// theatre's data errors first, then whatever `prepare` threw.

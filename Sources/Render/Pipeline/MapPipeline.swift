@@ -58,8 +58,7 @@ public struct MapSetupError: Error, CustomStringConvertible, Sendable {
 /// What a ``MapPipeline`` needs from a theatre's settings alone: the CRS,
 /// checked by PROJ against the view, and the basemap, read and parsed. It is
 /// made apart so that a command can make it while the theatre's gazetteer and
-/// event log load (``Theatre/load(directory:alongside:)``): each takes about as
-/// long as the other.
+/// event log load (``Theatre/load(directory:alongside:)``), on the other core.
 public struct MapSetup: Sendable {
     public let spec: MapSpec
     /// The CRS drawn: the spec's, else the theatre's.
@@ -208,7 +207,8 @@ public final class MapDrawer {
         self.pipeline = pipeline
         self.zones = zones
         renderer = try MapRenderer()
-        // Each PROJ context opens PROJ's database: the one that checked the CRS serves the first drawer.
+        // The projection that checked the CRS serves the first drawer: a new one is a
+        // new PROJ context, which for an EPSG code or WKT opens PROJ's database again.
         let projection = try pipeline.checkedProjection.take() ?? Projection(crs: pipeline.crs)
         composer = try MapComposer(projector: PipelineProjector(projection), basemap: pipeline.basemap,
                                    view: pipeline.view, overview: pipeline.overview, homeCountry: pipeline.homeCountry,
