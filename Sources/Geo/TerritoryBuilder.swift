@@ -13,7 +13,9 @@ import Timeline
 /// no piece covers. Fronts are the Voronoi edges between cells of
 /// opposing sides, cut where the pieces are cut, clipped to the land, merged
 /// (see `TerritoryFront`, which also says how contested zones take part), then
-/// smoothed together with the zone edges they run along.
+/// smoothed together with the zone edges they run along. Drawn areas of control
+/// take their ground first: zones, fronts and no data are derived on the land
+/// the areas leave (see `ground(for:)`).
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).
@@ -41,6 +43,20 @@ public final class TerritoryBuilder {
     let preparedLand: GEOSPreparedGeometry
     let landBounds: PlanarBox?
     let landPolygons: [PlanarPolygon]
+
+    /// The ground zones are derived on: the land, or the land a set of drawn areas leaves.
+    struct Ground {
+        let geometry: GEOSGeometry
+        let prepared: GEOSPreparedGeometry
+        let polygons: [PlanarPolygon]
+    }
+    /// The whole land as ground: for days without drawn areas.
+    private let wholeLand: Ground
+    /// What a set of drawn areas in force takes: its zones, and the ground it leaves.
+    private struct DrawnOverlay {
+        var zones: [Zone]
+        var rest: Ground
+    }
     /// Merge with GEOS's coverage union instead of in Swift: for tests that
     /// compare the two and exercise the fallback path.
     var unionInGEOS = false
@@ -49,7 +65,7 @@ public final class TerritoryBuilder {
     /// How often GEOS's coverage union then fell back to an overlay union (tests expect 0).
     private(set) var coverageFallbacks = 0
     /// See `drawnOverlay(_:)`; nil values: areas that take no ground.
-    private var drawnOverlays: [[ProjectedArea]: (zones: [Zone], mask: GEOSGeometry, prepared: GEOSPreparedGeometry)?] = [:]
+    private var drawnOverlays: [[ProjectedArea]: DrawnOverlay?] = [:]
 
     /// - Parameters:
     ///   - land: the theatre's land polygons (metres). Invalid rings (self
@@ -73,6 +89,7 @@ public final class TerritoryBuilder {
         self.preparedLand = try GEOSPreparedGeometry(merged)
         self.landBounds = try merged.bounds()
         self.landPolygons = try merged.polygons()
+        self.wholeLand = Ground(geometry: merged, prepared: preparedLand, polygons: landPolygons)
     }
 
     /// The zones, fronts and no-data ground for one day's places.
@@ -87,6 +104,14 @@ public final class TerritoryBuilder {
     ///     over the derived zones, fronts and no-data ground where they lie.
     /// - Throws: `SystemError("GEOS", …)` carrying GEOS's message.
     public func build(_ places: [TerritoryPlace], belligerents: Set<String>? = nil, drawn: [ProjectedArea] = []) throws -> Territory {
+        let overlay = drawn.isEmpty ? nil : try drawnOverlay(drawn)
+        let ground = overlay?.rest ?? wholeLand
+        /// The derived territory with the drawn areas' zones after (over) it.
+        func withAreas(_ derived: Territory) -> Territory {
+            var territory = derived
+            territory.zones += overlay?.zones ?? []
+            return territory
+        }
         // Unknown places claim nothing; non-finite coordinates cannot be placed.
         let sites = places
             .filter { $0.control != .unknown && $0.point.x.isFinite && $0.point.y.isFinite }
@@ -98,8 +123,10 @@ public final class TerritoryBuilder {
                 return normalised
             }
             .sorted { $0.id < $1.id || ($0.id == $1.id && ($0.point.x, $0.point.y) < ($1.point.x, $1.point.y)) }
+        // The box of the whole land, areas or not: the same places take part
+        // in the Voronoi diagram, so a cell edge near an area is where it would be without it.
         guard !sites.isEmpty, let landBox = landBounds else {
-            return try applying(drawn, to: Territory(zones: [], fronts: [], noData: landPolygons))
+            return withAreas(Territory(zones: [], fronts: [], noData: ground.polygons))
         }
 
         // A place more than three reaches from the land's box cannot move a cell
@@ -120,7 +147,7 @@ public final class TerritoryBuilder {
             guard let k = slot[site.point] else { slot[site.point] = unique.count; unique.append(site); continue }
             if case .contested = unique[k].control, case .faction = site.control { unique[k] = site }
         }
-        guard !unique.isEmpty else { return try applying(drawn, to: Territory(zones: [], fronts: [], noData: landPolygons)) }
+        guard !unique.isEmpty else { return withAreas(Territory(zones: [], fronts: [], noData: ground.polygons)) }
         let grid = TerritoryGrid(points: unique.map(\.point))
         let reaches = unique.map { site -> Double in
             let share: Double
@@ -146,7 +173,7 @@ public final class TerritoryBuilder {
         for controller in controllers {
             let (mergedPolygons, merged) = try union(byController[controller]!)
             unclipped += mergedPolygons
-            let clipped = try preparedLand.contains(merged) ? merged : try merged.intersection(land)
+            let clipped = try ground.prepared.contains(merged) ? merged : try merged.intersection(ground.geometry)
             try clipped.normalize()
             let polygons = try clipped.polygons()
             guard !polygons.isEmpty else { continue }
@@ -157,8 +184,8 @@ public final class TerritoryBuilder {
         let covered = try union(unclipped).geometry
         // Its edge inside the land is where the data runs out (reach arcs); the coast is not.
         var edgeGeometry = try covered.boundary()
-        if try !preparedLand.contains(edgeGeometry) { edgeGeometry = try edgeGeometry.intersection(land) }
-        let noDataGeometry = try land.difference(covered)
+        if try !ground.prepared.contains(edgeGeometry) { edgeGeometry = try edgeGeometry.intersection(ground.geometry) }
+        let noDataGeometry = try ground.geometry.difference(covered)
         try noDataGeometry.normalize()
         // Slivers left by floating-point noding along the coast are not "no data".
         var noData = try noDataGeometry.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
@@ -174,66 +201,30 @@ public final class TerritoryBuilder {
         try edges.normalize()
         let dataEdges = try edges.lines()
 
-        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, belligerents: belligerents, builder: self)
+        let raw = try TerritoryFront.fronts(cells: cells, sites: unique, reaches: reaches, belligerents: belligerents,
+                                            ground: ground, builder: self)
         let smoothed = try TerritoryZoneSmoothing.smooth(fronts: raw, zones: &zones, places: grid,
                                                          passes: frontSmoothingPasses, context: context)
         let fronts = TerritoryFront.markSparse(smoothed, sites: unique, within: sparseMeters)
-        return try applying(drawn, to: Territory(zones: zones, fronts: fronts, noData: noData, dataEdges: dataEdges))
-    }
-
-    /// Drawn areas over derived territory: each area (cut to the land, and to
-    /// what earlier areas left) becomes a zone of its own, and the derived
-    /// zones, fronts, no-data ground and data edges are cut away under it.
-    /// The edge of an area is not a front: where it runs is the editor's
-    /// drawing, not a place where two sides were seen to meet.
-    func applying(_ drawn: [ProjectedArea], to territory: Territory) throws -> Territory {
-        guard !drawn.isEmpty else { return territory }
-        var result = territory
-        guard let (drawnZones, mask, prepared) = try drawnOverlay(drawn) else { return territory }
-        func cut(_ polygons: [PlanarPolygon]) throws -> [PlanarPolygon] {
-            var out: [PlanarPolygon] = []
-            for polygon in polygons where polygon.exterior.count >= 4 {
-                let g = try GEOSGeometry.polygon(polygon, context: context)
-                guard try prepared.intersects(g) else { out.append(polygon); continue }
-                // Wholly under an area (a place deep inside it): gone, without an overlay.
-                if try prepared.covers(g) { continue }
-                let rest = try g.difference(mask)
-                try rest.normalize()
-                out += try rest.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
-            }
-            return out
-        }
-        func cut(lines: [[PlanarPoint]]) throws -> [[PlanarPoint]] {
-            var out: [[PlanarPoint]] = []
-            for line in lines where line.count >= 2 {
-                let g = try GEOSGeometry.lineString(line, context: context)
-                guard try prepared.intersects(g) else { out.append(line); continue }
-                if try prepared.covers(g) { continue }
-                let rest = try g.difference(mask).lineMerge()
-                try rest.normalize()
-                out += try rest.lines()
-            }
-            return out
-        }
-        for i in result.zones.indices { result.zones[i].polygons = try cut(result.zones[i].polygons) }
-        result.zones.removeAll { $0.polygons.isEmpty }
-        result.zones += drawnZones
-        for i in result.fronts.indices {
-            result.fronts[i].lines = try cut(lines: result.fronts[i].lines)
-            result.fronts[i].sparse = try cut(lines: result.fronts[i].sparse)
-        }
-        result.fronts.removeAll { $0.lines.isEmpty && $0.sparse.isEmpty }
-        result.noData = try cut(result.noData)
-        result.dataEdges = try cut(lines: result.dataEdges)
-        return result
+        return withAreas(Territory(zones: zones, fronts: fronts, noData: noData, dataEdges: dataEdges))
     }
 
     /// The drawn areas as zones (each cut to the land and to what earlier
-    /// areas left), and the ground they take, plain and prepared; nil when
-    /// they take none. The same for every state with these areas in force, so
-    /// made once per set (a frame sequence meets the same areas day after
-    /// day, and cutting a country-sized area to the coast is most of its cost).
-    private func drawnOverlay(_ drawn: [ProjectedArea]) throws -> (zones: [Zone], mask: GEOSGeometry, prepared: GEOSPreparedGeometry)? {
+    /// areas left), and the ground they leave, on which the day's zones,
+    /// fronts and no data are derived: a drawn area takes precedence over
+    /// derived territory, and its edge is not a front (where it runs is the
+    /// editor's drawing, not a place where two sides were seen to meet).
+    /// nil when the areas take no ground.
+    ///
+    /// The same for every state with these areas in force, so made once per
+    /// set: a frame sequence meets the same areas day after day. Deriving on
+    /// the ground left, rather than cutting each day's zones, fronts and no
+    /// data under the areas, gives the same ground (a zone clipped to the land
+    /// minus the areas is the zone clipped to the land, minus the areas) at a
+    /// fraction of the cost: an area drawn from the same coastline as the land
+    /// shares its edges, and cutting along shared edges sends GEOS's overlay
+    /// to its slow, snapping path, for every zone of every day.
+    private func drawnOverlay(_ drawn: [ProjectedArea]) throws -> DrawnOverlay? {
         if let cached = drawnOverlays[drawn] { return cached }
         var taken: GEOSGeometry?
         var drawnZones: [Zone] = []
@@ -249,7 +240,15 @@ public final class TerritoryBuilder {
             taken = try taken.map { try $0.union(shape) } ?? shape
             drawnZones.append(Zone(controller: .faction(area.controller), polygons: polygons, drawn: area.reference))
         }
-        let overlay = try taken.map { (drawnZones, $0, try GEOSPreparedGeometry($0)) }
+        let overlay = try taken.map { taken -> DrawnOverlay in
+            let rest = try land.difference(taken)
+            try rest.normalize()
+            // Slivers left by floating-point noding along the shared coast are no ground to derive on.
+            let polygons = try rest.polygons().filter { abs(signedDoubleArea($0.exterior)) / 2 > 1 }
+            let ground = try GEOSGeometry.collection(GEOS_MULTIPOLYGON, taking: polygons.map { try GEOSGeometry.polygon($0, context: context) },
+                                                     context: context)
+            return DrawnOverlay(zones: drawnZones, rest: Ground(geometry: ground, prepared: try GEOSPreparedGeometry(ground), polygons: polygons))
+        }
         // A handful of sets at most (areas come and go with their dates).
         if drawnOverlays.count >= 16 { drawnOverlays.removeAll() }
         drawnOverlays[drawn] = overlay

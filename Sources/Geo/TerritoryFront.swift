@@ -21,9 +21,10 @@ enum TerritoryFront {
     static let defaultSmoothingPasses = 3
 
     /// The fronts, unsmoothed: every vertex is a vertex of the zones on both sides.
-    /// `belligerents`: the factions fronts are drawn between (nil: all).
+    /// `belligerents`: the factions fronts are drawn between (nil: all);
+    /// `ground`: where they may run (the land, less any drawn areas).
     static func fronts(cells: TerritoryCells, sites: [TerritoryPlace], reaches: [Double], belligerents: Set<String>? = nil,
-                       builder: TerritoryBuilder) throws -> [FrontLine] {
+                       ground: TerritoryBuilder.Ground, builder: TerritoryBuilder) throws -> [FrontLine] {
         let points = sites.map(\.point)
         var segments: [[String]: [(PlanarPoint, PlanarPoint)]] = [:]
         for (k, ring) in cells.rings.enumerated() where cells.owner[k] >= 0 {
@@ -54,9 +55,9 @@ enum TerritoryFront {
         for pair in segments.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let parts = try segments[pair]!.map { try GEOSGeometry.lineString([$0.0, $0.1], context: context) }
             var lines = try GEOSGeometry.collection(GEOS_MULTILINESTRING, taking: parts, context: context).lineMerge()
-            // Fronts stop at the coast and the land border.
-            if try !builder.preparedLand.contains(lines) {
-                lines = try lines.intersection(builder.land).lineMerge()
+            // Fronts stop at the coast, the land border and the drawn areas.
+            if try !ground.prepared.contains(lines) {
+                lines = try lines.intersection(ground.geometry).lineMerge()
             }
             try lines.normalize()
             // Unsmoothed here: `TerritoryZoneSmoothing` smooths fronts and zone edges together.
