@@ -53,3 +53,28 @@ public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         }
     }
 }
+
+/// Work started on another core now, whose result the caller takes later
+/// (``wait()``): for a piece that does not depend on what the caller does
+/// meanwhile (a map's basemap raster, drawn while its labels are placed).
+///
+/// - Important: `work` must not share mutable state with the caller.
+public final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the worker before `done` is signalled, read only after waiting on it.
+    private var result: Result<Value, Error>?
+
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result(catching: work)
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work is done; rethrows its error. Every call gets the same.
+    public func wait() throws -> Value {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
+}

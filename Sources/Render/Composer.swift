@@ -192,6 +192,13 @@ public final class MapComposer {
         baseKey = "\(view)|\(width)x\(height)|\(language.rawValue)|\(UUID().uuidString)"
     }
 
+    /// The scene of the base layers alone (sea, land, borders, names): what
+    /// ``MapRenderer`` rasters once and paints under every overlay.
+    var baseScene: MapScene {
+        MapScene(width: width, height: height, scale: scale, background: Style.sea, baseKey: baseKey, base: baseItems,
+                 overlay: [], labels: [], legend: [], droppedLabels: [])
+    }
+
     // MARK: the close-up coast layer
 
     /// The coarse basemap is simplified at 0.01° (~1.1 km): under 300 m a

@@ -8,6 +8,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case png, svg, pdf
 }
 
+/// A scene's base layers as pixels (see ``MapRenderer/baseRaster(of:)``).
+///
+/// - Important: `@unchecked Sendable` because it moves from the thread that
+///   drew it to the one that paints it; only one of them uses it at a time.
+struct BaseRaster: @unchecked Sendable {
+    let key: String
+    let surface: CairoSurface
+}
+
 /// Draws a ``MapScene`` with Cairo and Pango into PNG, SVG or PDF bytes, and
 /// measures text for the composer.
 ///
@@ -118,15 +127,35 @@ public final class MapRenderer: TextMeasuring {
     private func baseRaster(for scene: MapScene) throws -> CairoSurface {
         let w = scene.pixelWidth, h = scene.pixelHeight
         if let cache = baseCache, cache.key == scene.baseKey, cache.width == w, cache.height == h { return cache.surface }
-        let base = try CairoSurface.image(width: w, height: h)
+        let base = try drawBase(of: scene)
+        baseCache = (scene.baseKey, w, h, base.surface)
+        return base.surface
+    }
+
+    private func drawBase(of scene: MapScene) throws -> BaseRaster {
+        let base = try CairoSurface.image(width: scene.pixelWidth, height: scene.pixelHeight)
         let cr = try CairoContext(surface: base)
         cairo_scale(cr.pointer, scene.scale, scene.scale)
         setColor(cr, scene.background)
         cairo_paint(cr.pointer)
         try draw(scene.base, on: cr)
         try cr.check("drawing the basemap")
-        baseCache = (scene.baseKey, w, h, base)
-        return base
+        return BaseRaster(key: scene.baseKey, surface: base)
+    }
+
+    /// The base layers of `scene` (its overlay is not drawn) as a raster,
+    /// drawn by a renderer of its own, so on any thread: a single map's
+    /// basemap is drawn on another core while its labels are placed, then
+    /// handed to the renderer that draws the map (``adopt(_:)``).
+    static func baseRaster(of scene: MapScene) throws -> BaseRaster {
+        try MapRenderer().drawBase(of: scene)
+    }
+
+    /// Takes `base` as the raster of its key's base layers, as if drawn here
+    /// (the pixels are the same: the same Cairo calls on the same fonts).
+    func adopt(_ base: BaseRaster) {
+        baseCache = (base.key, Int(cairo_image_surface_get_width(base.surface.pointer)),
+                     Int(cairo_image_surface_get_height(base.surface.pointer)), base.surface)
     }
 
     /// Semantic SVG (real text, named layers, data attributes; see

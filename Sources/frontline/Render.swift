@@ -115,6 +115,7 @@ struct Render: ParsableCommand {
             if let note = loaded.coverageNote(request.day) { printError(note) }
             timings.lap("load theatre, projection and basemap")
             let drawer = try pipeline.makeDrawer()
+            drawer.drawBaseAhead()
             timings.lap("fonts and fit basemap")
             let (changed, since) = loaded.timeline.changedPlaces(at: request.day, since: request.since)
             if timings.enabled {

@@ -241,9 +241,29 @@ public final class MapDrawer {
         return scene
     }
 
+    /// The basemap raster being drawn on another core (``drawBaseAhead()``).
+    private var baseAhead: Background<BaseRaster>?
+
+    /// For a PNG, starts drawing the basemap raster on another core, so it is
+    /// ready when ``render(_:)`` paints the first map while the zones and
+    /// labels are worked out here. Worth it for a single map; a frame sequence
+    /// draws its basemap once per worker anyway.
+    public func drawBaseAhead() {
+        guard pipeline.format == .png, baseAhead == nil else { return }
+        let base = composer.baseScene
+        baseAhead = Background { try MapRenderer.baseRaster(of: base) }
+    }
+
+    /// Whether a basemap raster is being drawn ahead, not yet taken.
+    var isDrawingBaseAhead: Bool { baseAhead != nil }
+
     /// The scene in the pipeline's format.
     public func render(_ scene: MapScene) throws -> Data {
-        try renderer.render(scene, as: pipeline.format)
+        if let ahead = baseAhead {
+            baseAhead = nil
+            renderer.adopt(try ahead.wait())
+        }
+        return try renderer.render(scene, as: pipeline.format)
     }
 }
 
