@@ -25,6 +25,8 @@ let package = Package(
         systemLibrary("CProj", pkgConfig: "proj", apt: "libproj-dev"),
         systemLibrary("CCairo", pkgConfig: "cairo", apt: "libcairo2-dev"),
         systemLibrary("CPangoCairo", pkgConfig: "pangocairo", apt: "libpango1.0-dev"),
+        // Pango's fontconfig font maps and fontconfig: which fonts the maps are drawn in.
+        systemLibrary("CPangoFc", pkgConfig: "pangoft2", apt: "libpango1.0-dev"),
         systemLibrary("CGEOS", pkgConfig: "geos", apt: "libgeos-dev"),
         systemLibrary("CSpng", pkgConfig: "spng", apt: "libspng-dev"),
 
@@ -37,7 +39,7 @@ let package = Package(
         // Projection (PROJ), basemap GeoJSON, zones and front line (GEOS).
         .target(name: "Geo", dependencies: ["FrontlineCore", "Timeline", "CProj", "CGEOS"]),
         // Scene composition and the Cairo/Pango backend; PNG through libspng.
-        .target(name: "Render", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "CCairo", "CPangoCairo", "CSpng"]),
+        .target(name: "Render", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "CCairo", "CPangoCairo", "CPangoFc", "CSpng"]),
         // Reports over a date range: content (summary, chart, maps, event table) and its
         // HTML and PDF layout. No C: PDF pages are drawn through Render's PDFDocumentWriter.
         .target(name: "Report", dependencies: ["FrontlineCore", "Gazetteer", "Timeline", "Geo", "Render"]),

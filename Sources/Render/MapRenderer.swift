@@ -213,9 +213,22 @@ public final class MapRenderer: TextMeasuring {
         return made
     }
 
-    /// How many characters of `text` no installed font can draw (tofu boxes).
+    /// How many characters of `text` the map's fonts cannot draw (boxes; see ``MapFontConfig``).
     public func unknownGlyphs(in text: String, font: FontSpec = FontSpec(size: 13)) -> Int {
         PangoTextLayout(fonts: fonts, text: text, font: font, alignment: .left, letterSpacing: 0).unknownGlyphs
+    }
+
+    /// The scene's texts with characters the map's fonts cannot draw, each
+    /// once, in drawing order: a title in a script Noto Sans and Noto Sans
+    /// Arabic lack would show boxes, which `render` warns of. The layouts are
+    /// the ones measured and drawn, so asking costs next to nothing.
+    public func textsWithUnknownGlyphs(in scene: MapScene) -> [String] {
+        var seen = Set<String>(), out: [String] = []
+        for t in scene.texts where !seen.contains(t.text) {
+            seen.insert(t.text)
+            if layout(t.text, font: t.font, alignment: t.alignment, letterSpacing: t.letterSpacing).unknownGlyphs > 0 { out.append(t.text) }
+        }
+        return out
     }
 
     // MARK: drawing

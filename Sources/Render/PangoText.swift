@@ -1,6 +1,108 @@
 import CCairo
+import Foundation
 import CPangoCairo
+import CPangoFc
 import FrontlineCore
+
+/// The fontconfig configuration every renderer's font map uses: the system's
+/// font folders and caches, but none of its matching rules, and only the map's
+/// font families (``FontSpec/families``) to choose from.
+///
+/// Why: the maps are set in Noto Sans and Noto Sans Arabic, and the semantic
+/// SVG names exactly those. With the system's whole configuration, every font
+/// size a map uses sent a pattern through the dozens of rules in
+/// `/etc/fonts/conf.d` (aliases, per-language preferences, hinting) and then
+/// sorted all installed fonts (about 400 on a Debian machine with
+/// fonts-noto-core) by how well they match: half of all the time spent on
+/// text, 8 ms of a map. The rules have nothing to say about fonts named
+/// exactly (the renderer sets hinting and antialiasing itself), and a machine
+/// with other fonts can no longer draw the PNG in them. A character neither
+/// family has shows as a box (see ``MapRenderer/unknownGlyphs(in:font:)``).
+///
+/// When the system has none of the map's fonts, its whole configuration
+/// serves (nil), so text still shows in whatever fonts it has.
+enum MapFontConfig {
+    nonisolated(unsafe) static let shared: OpaquePointer? = make()
+
+    /// The map's families, as fontconfig names them.
+    static var families: [String] {
+        FontSpec.families.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static func make() -> OpaquePointer? {
+        // Read for its folders only: the system configuration is not built.
+        guard let system = FcInitLoadConfig() else { return nil }
+        defer { FcConfigDestroy(system) }
+        func elements(_ name: String, _ list: OpaquePointer?) -> String {
+            guard let list else { return "" }
+            defer { FcStrListDone(list) }
+            var out = ""
+            while let path = FcStrListNext(list) { out += "<\(name)>\(escaped(String(cString: path)))</\(name)>" }
+            return out
+        }
+        // Accepted fonts win over rejected ones: the empty pattern rejects every font but the
+        // map's families. (A rejected glob would drop the files before their families are read.)
+        let accepted = families.map { "<pattern><patelt name=\"family\"><string>\(escaped($0))</string></patelt></pattern>" }.joined()
+        let xml = "<fontconfig>" + elements("dir", FcConfigGetFontDirs(system)) + elements("cachedir", FcConfigGetCacheDirs(system))
+            + "<selectfont><acceptfont>\(accepted)</acceptfont><rejectfont><pattern></pattern></rejectfont></selectfont>"
+            + synthetic + "</fontconfig>"
+        guard let config = FcConfigCreate() else { return nil }
+        guard FcConfigParseAndLoadFromMemory(config, xml, FcFalse) != 0, FcConfigBuildFonts(config) != 0,
+              let fonts = FcConfigGetFonts(config, FcSetSystem), hasEveryFamily(fonts.pointee)
+        else {
+            FcConfigDestroy(config)
+            return nil
+        }
+        return config
+    }
+
+    /// The one pair of system rules kept, fontconfig's own `90-synthetic.conf`:
+    /// a face the family lacks is made from its regular one, slanted for italic
+    /// (Noto Sans Arabic has no italic: the region labels on an Arabic map) and
+    /// emboldened for bold, as a browser does for the SVG's text.
+    static let synthetic = """
+        <match target="font"><test name="slant"><const>roman</const></test>\
+        <test target="pattern" name="slant" compare="not_eq"><const>roman</const></test>\
+        <edit name="matrix" mode="assign"><times><name>matrix</name>\
+        <matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix></times></edit>\
+        <edit name="slant" mode="assign"><const>oblique</const></edit>\
+        <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit></match>\
+        <match target="font"><test name="weight" compare="less_eq"><const>medium</const></test>\
+        <test target="pattern" name="weight" compare="more_eq"><const>bold</const></test>\
+        <edit name="embolden" mode="assign"><bool>true</bool></edit>\
+        <edit name="weight" mode="assign"><const>bold</const></edit></match>
+        """
+
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// Whether the font set holds at least one font of each of the map's families.
+    private static func hasEveryFamily(_ set: FcFontSet) -> Bool {
+        Set(familyNames(in: set).joined()).isSuperset(of: families)
+    }
+
+    /// The family names of each font of the set (a font may have several).
+    private static func familyNames(in set: FcFontSet) -> [[String]] {
+        (0..<Int(set.nfont)).map { i in
+            var names: [String] = []
+            var n: Int32 = 0
+            var name: UnsafeMutablePointer<FcChar8>?
+            while let pattern = set.fonts[i], FcPatternGetString(pattern, FC_FAMILY, n, &name) == FcResultMatch, let name {
+                names.append(String(cString: name))
+                n += 1
+            }
+            return names
+        }
+    }
+
+    /// The family names of each font the renderers may choose from; nil when
+    /// the whole system configuration serves (see the type's comment).
+    static var fontsOffered: [[String]]? {
+        guard let shared, let set = FcConfigGetFonts(shared, FcSetSystem) else { return nil }
+        return familyNames(in: set.pointee)
+    }
+}
 
 /// The one owner of a Pango font map and the context made from it.
 ///
@@ -15,6 +117,10 @@ final class PangoFonts {
     init() throws {
         guard let map = pango_cairo_font_map_new() else { throw SystemError("Pango", "cannot create a font map") }
         fontMap = map
+        // On Linux a cairo font map is a fontconfig one; set before any font is loaded.
+        if let config = MapFontConfig.shared {
+            pango_fc_font_map_set_config(OpaquePointer(map), config)
+        }
         guard let ctx = pango_font_map_create_context(map) else {
             g_object_unref(map)
             throw SystemError("Pango", "cannot create a context")

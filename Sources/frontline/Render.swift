@@ -130,6 +130,9 @@ struct Render: ParsableCommand {
             }
             let data = try drawer.render(scene)
             timings.lap("draw and encode")
+            for text in drawer.textsWithUnknownGlyphs(in: scene) {
+                printError("warning: the map's fonts (\(FontSpec.families)) have no letters for some of '\(text)'; they show as boxes")
+            }
             try AtomicFile.write(data, to: request.output)
             timings.lap("write")
             timings.report()

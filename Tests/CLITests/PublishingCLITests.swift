@@ -16,6 +16,18 @@ import Testing
         #expect(RenderCLITests.files(in: dir).isEmpty)
     }
 
+    /// A title the map's fonts cannot draw is drawn (as boxes) and named on stderr; one they can is not.
+    @Test func textTheMapsFontsLackIsWarnedOf() throws {
+        let dir = try CLI.temporaryFolder()
+        let lacking = try CLI.run(["render", "--date", "2020-06-05", "--size", "800x600", "--title", "北京 Libya",
+                                   "--out", dir.appendingPathComponent("zh.png").path])
+        #expect(lacking.status == 0, "\(lacking.stderr)")
+        #expect(lacking.stderr.contains("warning: the map's fonts (Noto Sans, Noto Sans Arabic) have no letters for some of '北京 Libya'"))
+        let covered = try CLI.run(["render", "--date", "2020-06-05", "--size", "800x600", "--title", "Ливия — ليبيا",
+                                   "--out", dir.appendingPathComponent("ru.png").path])
+        #expect(covered.status == 0 && !covered.stderr.contains("warning"), "\(covered.stderr)")
+    }
+
     /// A PDF page is in physical units: 800x600 layout px at 96 dpi is 600x450 pt
     /// (the publishing options draw, the PDF still comes whole); SVG stays in px.
     @Test func pdfPagesAreInPoints() throws {

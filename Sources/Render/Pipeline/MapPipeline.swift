@@ -254,6 +254,9 @@ public final class MapDrawer {
         baseAhead = Background { try MapRenderer.baseRaster(of: base) }
     }
 
+    /// See ``MapRenderer/textsWithUnknownGlyphs(in:)``.
+    public func textsWithUnknownGlyphs(in scene: MapScene) -> [String] { renderer.textsWithUnknownGlyphs(in: scene) }
+
     /// Whether a basemap raster is being drawn ahead, not yet taken.
     var isDrawingBaseAhead: Bool { baseAhead != nil }
 
