@@ -21,9 +21,13 @@ public struct SourceRecord: Hashable, Sendable, CustomStringConvertible {
 
     /// The record a source field names, or nil for `approx.` or free text.
     public init?(source: String) {
-        let word = source.prefix { $0 != " " && $0 != "\t" }
-        guard let colon = word.firstIndex(of: ":"), let reference = Reference(rawValue: String(word[..<colon])) else { return nil }
-        var key = String(word[word.index(after: colon)...])
+        // On the bytes: every source of a gazetteer is read once per load, and
+        // the delimiters are ASCII, so their indexes fall on character boundaries.
+        let bytes = source.utf8
+        let end = bytes.firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? bytes.endIndex
+        guard let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")),
+              let reference = Reference(rawValue: String(source[..<colon])) else { return nil }
+        var key = String(source[bytes.index(after: colon)..<end])
         if reference == .osm {
             // Only nodes: the vendored extract holds place nodes.
             guard key.hasPrefix("node/"), key.count > 5, key.dropFirst(5).allSatisfy(\.isASCII), Int(key.dropFirst(5)) != nil else { return nil }
