@@ -15,7 +15,7 @@ import Timeline
 /// (see `TerritoryFront`, which also says how contested zones take part), then
 /// smoothed together with the zone edges they run along. Drawn areas of control
 /// take their ground first: zones, fronts and no data are derived on the land
-/// the areas leave (see `ground(for:)`).
+/// the areas leave (see `drawnOverlay(_:)`).
 ///
 /// All coordinates are planar metres in one projected CRS (use an equal-area or
 /// conformal CRS of the theatre; distances are taken as planar).

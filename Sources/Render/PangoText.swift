@@ -1,7 +1,7 @@
 import CCairo
-import Foundation
 import CPangoCairo
 import CPangoFc
+import Foundation
 import FrontlineCore
 
 /// The fontconfig configuration every renderer's font map uses: the system's
@@ -17,7 +17,7 @@ import FrontlineCore
 /// text, 8 ms of a map. The rules have nothing to say about fonts named
 /// exactly (the renderer sets hinting and antialiasing itself), and a machine
 /// with other fonts can no longer draw the PNG in them. A character neither
-/// family has shows as a box (see ``MapRenderer/unknownGlyphs(in:font:)``).
+/// family has shows as a box (``MapRenderer/textsWithUnknownGlyphs(in:)`` finds them).
 ///
 /// When the system has none of the map's fonts, its whole configuration
 /// serves (nil), so text still shows in whatever fonts it has.

@@ -244,9 +244,9 @@ public final class MapDrawer {
     /// The basemap raster being drawn on another core (``drawBaseAhead()``).
     private var baseAhead: Background<BaseRaster>?
 
-    /// For a PNG, starts drawing the basemap raster on another core, so it is
-    /// ready when ``render(_:)`` paints the first map while the zones and
-    /// labels are worked out here. Worth it for a single map; a frame sequence
+    /// For a PNG, starts drawing the basemap raster on another core while the
+    /// zones and labels are worked out here; ``render(_:)`` waits for it and
+    /// paints the map over it. Worth it for a single map; a frame sequence
     /// draws its basemap once per worker anyway.
     public func drawBaseAhead() {
         guard pipeline.format == .png, baseAhead == nil else { return }
