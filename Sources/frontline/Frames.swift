@@ -60,6 +60,7 @@ struct FrameOptions: ParsableArguments {
         let bar = ProgressBar(total: job.plan.frames.count, label: "frames")
         let report = try job.write(to: folder, cancellation: token, progress: { bar.advance() })
         bar.finish()
+        warnOfUnknownGlyphs(report.textsWithUnknownGlyphs)
         if report.cancelled {
             printError("cancelled (\(token.cancellationReason ?? "signal")) after \(report.written) of \(report.planned) frames; nothing half-written is left")
             throw ExitCode(130)

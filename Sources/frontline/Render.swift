@@ -130,9 +130,7 @@ struct Render: ParsableCommand {
             }
             let data = try drawer.render(scene)
             timings.lap("draw and encode")
-            for text in drawer.textsWithUnknownGlyphs(in: scene) {
-                printError("warning: the map's fonts (\(FontSpec.families)) have no letters for some of '\(text)'; they show as boxes")
-            }
+            warnOfUnknownGlyphs(drawer.textsWithUnknownGlyphs(in: scene))
             try AtomicFile.write(data, to: request.output)
             timings.lap("write")
             timings.report()

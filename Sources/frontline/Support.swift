@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineCore
+import Render
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) {
@@ -24,6 +25,13 @@ enum Exit {
 /// Prints to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Warns of texts drawn as boxes: the map's fonts (Noto Sans, Noto Sans Arabic) lack some of their letters.
+func warnOfUnknownGlyphs(_ texts: [String]) {
+    for text in texts {
+        printError("warning: the map's fonts (\(FontSpec.families)) have no letters for some of '\(text)'; they show as boxes")
+    }
 }
 
 /// Runs `body`, turning frontline's error families into messages on stderr and the

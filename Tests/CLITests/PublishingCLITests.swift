@@ -16,7 +16,7 @@ import Testing
         #expect(RenderCLITests.files(in: dir).isEmpty)
     }
 
-    /// A title the map's fonts cannot draw is drawn (as boxes) and named on stderr; one they can is not.
+    /// A title the map's fonts cannot draw is drawn (as boxes) and named on stderr, once; one they can is not.
     @Test func textTheMapsFontsLackIsWarnedOf() throws {
         let dir = try CLI.temporaryFolder()
         let lacking = try CLI.run(["render", "--date", "2020-06-05", "--size", "800x600", "--title", "北京 Libya",
@@ -26,6 +26,11 @@ import Testing
         let covered = try CLI.run(["render", "--date", "2020-06-05", "--size", "800x600", "--title", "Ливия — ليبيا",
                                    "--out", dir.appendingPathComponent("ru.png").path])
         #expect(covered.status == 0 && !covered.stderr.contains("warning"), "\(covered.stderr)")
+        // Frames (and animate, which draws through them) say it once for the run.
+        let frames = try CLI.run(["frames", "--from", "2020-06-01", "--to", "2020-06-03", "--size", "800x600", "--title", "北京 Libya",
+                                  "--out", dir.appendingPathComponent("frames").path])
+        #expect(frames.status == 0, "\(frames.stderr)")
+        #expect(frames.stderr.components(separatedBy: "have no letters for some of '北京 Libya'").count == 2, "\(frames.stderr)")
     }
 
     /// A PDF page is in physical units: 800x600 layout px at 96 dpi is 600x450 pt

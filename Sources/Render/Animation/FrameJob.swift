@@ -44,9 +44,11 @@ public struct FrameJob: Sendable {
         let handed = drawers.map { Handoff($0) }
         let runner = FrameRunner(plan: plan, folder: folder, fileExtension: fileExtension, jobs: jobs,
                                  cancellation: cancellation, progress: progress)
-        let report = try runner.run { worker in
+        var report = try runner.run { worker in
             try (worker < handed.count ? handed[worker].take() : nil) ?? MapFrameDrawer(pipeline: pipeline, labels: labels, zones: zones)
         }
+        // Any worker that drew a frame has seen every text a frame has but the date.
+        report.textsWithUnknownGlyphs = drawers.lazy.compactMap(\.textsWithUnknownGlyphs).first ?? []
         if !report.cancelled {
             try AtomicFile.write(Data(plan.indexTSV(extension: fileExtension).utf8), to: folder.appendingPathComponent("frames.tsv"))
         }

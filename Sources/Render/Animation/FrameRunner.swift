@@ -27,6 +27,10 @@ public struct FrameRunReport: Hashable, Sendable {
     public var seconds: Double
     /// Workers used.
     public var workers: Int
+    /// Texts of the frames the map's fonts cannot draw all of (see
+    /// ``MapRenderer/textsWithUnknownGlyphs(in:)``), from the first frame a
+    /// worker drew: every frame has the same labels, title and legend.
+    public var textsWithUnknownGlyphs: [String] = []
 }
 
 /// Writes the frames of a ``FramePlan`` into a folder with several workers.

@@ -37,6 +37,9 @@ public final class MapFrameDrawer: FrameDrawing {
     /// The last raster drawn whole or in part, and the leaves it shows (header
     /// included: a frame that redraws only the header band leaves it as it was).
     private var raster: (surface: CairoSurface, leaves: [DrawnLeaf], baseKey: String)?
+    /// The texts of the first frame drawn that the map's fonts cannot draw all
+    /// of; nil until a frame is drawn.
+    public private(set) var textsWithUnknownGlyphs: [String]?
     /// Frames drawn whole, redrawn where they differ, and that redrew only the header, for tests and benchmarks.
     public private(set) var counts = (whole: 0, redrawn: 0, headerOnly: 0)
     /// Above this share of the raster's rows a partial redraw saves little: the frame is drawn whole.
@@ -69,6 +72,7 @@ public final class MapFrameDrawer: FrameDrawing {
 
     public func draw(_ frame: FrameSpec) throws -> Data {
         let scene = try scene(for: frame)
+        if textsWithUnknownGlyphs == nil { textsWithUnknownGlyphs = map.textsWithUnknownGlyphs(in: scene) }
         let pipeline = map.pipeline
         guard pipeline.format == .png else { return try map.render(scene) }
         // The header is the only part that names the day; all else equal means
