@@ -220,7 +220,8 @@ public final class MapRenderer: TextMeasuring {
 
     /// The scene's texts with characters the map's fonts cannot draw, each
     /// once, in drawing order: a title in a script Noto Sans and Noto Sans
-    /// Arabic lack would show boxes, which `render` warns of. The layouts are
+    /// Arabic lack would show boxes, which `render`, `frames` and `animate`
+    /// warn of. The layouts are
     /// the ones measured and drawn, so asking costs next to nothing.
     public func textsWithUnknownGlyphs(in scene: MapScene) -> [String] {
         var seen = Set<String>(), out: [String] = []

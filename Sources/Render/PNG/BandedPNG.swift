@@ -53,7 +53,12 @@ final class BandedPNG {
 
     /// Compresses `rows` RGB rows into an IDAT chunk (open deflate data) with its Adler-32.
     private func compress(_ rgb: UnsafeRawBufferPointer, rows: Int) -> (chunk: Data, adler: UInt32, length: Int) {
-        let filtered = BandedPNG.subFiltered(rgb: rgb, width: width, rows: rows)
+        BandedPNG.chunk(filtered: BandedPNG.subFiltered(rgb: rgb, width: width, rows: rows), width: width)
+    }
+
+    /// SUB-filtered rows of an image `width` pixels wide as an IDAT chunk of
+    /// open deflate data, with their Adler-32 and length: what every band keeps.
+    private static func chunk(filtered: [UInt8], width: Int) -> (chunk: Data, adler: UInt32, length: Int) {
         let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
         return (PNGChunks.encode(type: "IDAT", data: Data(deflate)), Adler32.checksum(filtered), filtered.count)
     }
@@ -105,10 +110,8 @@ final class BandedPNG {
                 counts.reused += 1
                 continue
             }
-            let filtered = filter(slice, rows)
-            let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
-            bands[b] = Band(pixels: Array(slice), chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
-                            adler: Adler32.checksum(filtered), filteredLength: filtered.count)
+            let c = BandedPNG.chunk(filtered: filter(slice, rows), width: width)
+            bands[b] = Band(pixels: Array(slice), chunk: c.chunk, adler: c.adler, filteredLength: c.length)
             counts.compressed += 1
         }
     }
@@ -133,10 +136,8 @@ final class BandedPNG {
             let first = b * BandedPNG.bandRows
             let rows = min(BandedPNG.bandRows, height - first)
             let slice = UnsafeRawBufferPointer(rebasing: all[(first * stride)..<((first + rows) * stride)])
-            let filtered = BandedPNG.subFiltered(argb: slice, stride: stride, width: width, rows: rows)
-            let deflate = FastDeflate.compressOpen(filtered, rowBytes: width * 3 + 1)
-            return Band(pixels: [], chunk: PNGChunks.encode(type: "IDAT", data: Data(deflate)),
-                        adler: Adler32.checksum(filtered), filteredLength: filtered.count)
+            let c = BandedPNG.chunk(filtered: BandedPNG.subFiltered(argb: slice, stride: stride, width: width, rows: rows), width: width)
+            return Band(pixels: [], chunk: c.chunk, adler: c.adler, filteredLength: c.length)
         }
         return encoder.assemble(header: UnsafeRawBufferPointer(start: nil, count: 0))
     }
